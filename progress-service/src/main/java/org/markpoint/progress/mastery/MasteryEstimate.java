@@ -1,0 +1,11 @@
+package org.markpoint.progress.mastery;
+
+import java.time.Instant;
+
+/** A learner's estimated probability of knowing one learning outcome, with how much evidence stands behind it. */
+public record MasteryEstimate(double pKnown, int evidence, Instant updatedAt) {
+
+    public static MasteryEstimate initial(BktParameters params, Instant at) {
+        return new MasteryEstimate(params.prior(), 0, at);
+    }
+}
