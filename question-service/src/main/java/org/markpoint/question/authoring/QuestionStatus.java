@@ -1,0 +1,5 @@
+package org.markpoint.question.authoring;
+
+public enum QuestionStatus {
+    DRAFT, PUBLISHED, RETIRED
+}

@@ -1,0 +1,147 @@
+package org.markpoint.question.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.markpoint.model.event.EventCodec;
+import org.markpoint.model.event.QuestionPublished;
+import org.markpoint.model.event.Topics;
+import org.markpoint.question.support.Http;
+import org.markpoint.question.support.TestMongo;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=question-service", "markpoint.bank.load-sample=false"})
+@EmbeddedKafka(partitions = 1, topics = Topics.QUESTION)
+class QuestionApiIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void props(DynamicPropertyRegistry r) {
+        r.add("spring.mongodb.uri", TestMongo::uri);
+        r.add("spring.mongodb.database", () -> "question-api-it");
+        r.add("spring.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private static String question(String id, String unit, String commandWord) {
+        return """
+            {"id": "%s", "unitId": "%s", "learningOutcomes": ["lo1"],
+             "scheme": {"stem": "Explain how training improves service.", "commandWord": "%s", "maxMarks": 2,
+               "markingPoints": [{"id": "a", "text": "closes skills gaps", "accept": ["skills gap"], "marks": 1,
+                                  "learningOutcome": "lo1"}]}}
+            """.formatted(id, unit, commandWord);
+    }
+
+    private static JsonNode body(HttpResponse<String> r) {
+        return JSON.readTree(r.body());
+    }
+
+    @Test
+    void givenAValidQuestion_whenPosted_thenCreatedPublishedAndReadable() {
+        HttpResponse<String> created = Http.postJson(url("/api/v1/questions"), question("q-train", "u1", "explain"));
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/q-train"));
+        assertThat(body(created).get("version").asInt()).isEqualTo(1);
+        assertThat(body(created).get("status").asString()).isEqualTo("published");
+        HttpResponse<String> read = Http.get(url("/api/v1/questions/q-train"));
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(body(read).at("/scheme/markingPoints/0/text").asString()).isEqualTo("closes skills gaps");
+
+        try (Consumer<String, String> consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(
+                KafkaTestUtils.consumerProps(broker, "question-it", true),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer())) {
+            broker.consumeFromAnEmbeddedTopic(consumer, Topics.QUESTION);
+            List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                KafkaTestUtils.getRecords(consumer, Duration.ofMillis(500)).forEach(seen::add);
+                return seen.stream().anyMatch(rec -> "q-train".equals(rec.key()));
+            });
+            ConsumerRecord<String, String> rec = seen.stream().filter(x -> "q-train".equals(x.key())).findFirst()
+                    .orElseThrow();
+            QuestionPublished event = (QuestionPublished) new EventCodec().decode(rec.value()).body();
+            assertThat(event.version()).isEqualTo(1);
+            assertThat(event.scheme().markingPoints()).hasSize(1);
+        }
+    }
+
+    @Test
+    void givenManyQuestions_whenListedByUnitWithLimit_thenPagedWithCursorAndLinkHeader() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(Http.postJson(url("/api/v1/questions"), question("page-" + i, "unit-paged", "describe"))
+                    .statusCode()).isEqualTo(201);
+        }
+        HttpResponse<String> first = Http.get(url("/api/v1/questions?unit=unit-paged&limit=3"));
+        assertThat(body(first).get("items")).hasSize(3);
+        assertThat(first.headers().firstValue("Link")).hasValueSatisfying(l -> assertThat(l).contains("rel=\"next\""));
+        String next = body(first).get("next").asString();
+        HttpResponse<String> second = Http.get(url("/api/v1/questions?unit=unit-paged&limit=3&cursor=" + next));
+        assertThat(body(second).get("items")).hasSize(2);
+        assertThat(body(second).get("next").asString()).isEmpty();
+    }
+
+    @Test
+    void givenBadInputs_whenPosted_thenProblemDetailsNamingTheField() {
+        Map<String, String> cases = Map.of(
+                "{\"scheme\": ", "",
+                "{}", "scheme",
+                question("bad-1", "u", "ponder"), "scheme.commandWord",
+                "{\"scheme\": {\"stem\": \"x\", \"commandWord\": \"explain\", \"maxMarks\": \"lots\"}}",
+                "scheme.maxMarks",
+                "{\"scheme\": {\"stem\": \"x\", \"commandWord\": \"explain\", \"maxMarks\": 2, \"markingPoints\": []}}",
+                "scheme.markingPoints",
+                "{\"id\": \"bad id!\", \"scheme\": {\"maxMarks\": 1, \"modelAnswer\": \"x\"}}", "id");
+        cases.forEach((request, field) -> {
+            HttpResponse<String> r = Http.postJson(url("/api/v1/questions"), request);
+            assertThat(r.statusCode()).as(request).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    ct -> assertThat(ct).startsWith("application/problem+json"));
+            if (!field.isEmpty()) {
+                assertThat(body(r).at("/errors/0/field").asString()).as(request).isEqualTo(field);
+            }
+        });
+    }
+
+    @Test
+    void givenWrongContentTypeUnknownIdDuplicateAndBadLimit_whenCalled_thenMatching4xx() {
+        assertThat(Http.post(url("/api/v1/questions"), "text/plain", "hello").statusCode()).isEqualTo(415);
+        HttpResponse<String> missing = Http.get(url("/api/v1/questions/no-such-question"));
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(body(missing).get("detail").asString()).contains("no-such-question");
+        assertThat(Http.postJson(url("/api/v1/questions"), question("dup", "u", "state")).statusCode()).isEqualTo(201);
+        assertThat(Http.postJson(url("/api/v1/questions"), question("dup", "u", "state")).statusCode()).isEqualTo(409);
+        HttpResponse<String> badLimit = Http.get(url("/api/v1/questions?limit=500"));
+        assertThat(badLimit.statusCode()).isEqualTo(400);
+        assertThat(body(badLimit).at("/errors/0/field").asString()).isEqualTo("limit");
+        assertThat(Http.get(url("/api/v1/units/nope")).statusCode()).isEqualTo(404);
+    }
+}
