@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -27,10 +28,11 @@ public class OutboxRelay {
     private final KafkaTemplate<String, String> kafka;
     private final List<String> collections;
 
-    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka) {
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka,
+                       @Value("${markpoint.outbox.collections}") List<String> collections) {
         this.mongo = mongo;
         this.kafka = kafka;
-        this.collections = List.of("questions");
+        this.collections = List.copyOf(collections);
     }
 
     @Scheduled(fixedDelayString = "${markpoint.outbox.poll-ms:100}")

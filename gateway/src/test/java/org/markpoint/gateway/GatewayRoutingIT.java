@@ -1,0 +1,91 @@
+package org.markpoint.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Routes reach a real HTTP backend; a service that is down gets a 503 problem, not a 500. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayRoutingIT {
+
+    private static HttpServer questionBackend;
+    private static int deadPort;
+
+    @BeforeAll
+    static void backends() throws IOException {
+        questionBackend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        questionBackend.createContext("/api/v1/questions", exchange -> {
+            byte[] body = "{\"items\":[],\"next\":\"\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        questionBackend.start();
+        try (ServerSocket s = new ServerSocket(0)) {
+            deadPort = s.getLocalPort(); // closed again: nothing listens there
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        questionBackend.stop(0);
+    }
+
+    @DynamicPropertySource
+    static void routes(DynamicPropertyRegistry r) {
+        r.add("MARKPOINT_QUESTION_URL", () -> "http://127.0.0.1:" + questionBackend.getAddress().getPort());
+        r.add("MARKPOINT_MARKING_URL", () -> "http://127.0.0.1:" + deadPort);
+        r.add("MARKPOINT_PROGRESS_URL", () -> "http://127.0.0.1:" + deadPort);
+    }
+
+    @LocalServerPort
+    int port;
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void givenQuestionServiceUp_whenQuestionsRequested_thenRoutedThrough() throws Exception {
+        HttpResponse<String> r = get("/api/v1/questions?limit=1");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("\"items\"");
+    }
+
+    @Test
+    void givenMarkingServiceDown_whenMarkRequested_then503ProblemNamingTheService() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/marking/mark"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"answer\":\"x\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                ct -> assertThat(ct).startsWith("application/problem+json"));
+        assertThat(r.body()).contains("marking-service").contains("service-unavailable");
+    }
+
+    @Test
+    void givenProgressServiceDown_whenMasteryRequested_then503() throws Exception {
+        assertThat(get("/api/v1/progress/learners/l1/mastery").statusCode()).isEqualTo(503);
+    }
+}
