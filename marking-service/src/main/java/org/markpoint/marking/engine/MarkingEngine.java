@@ -2,52 +2,104 @@ package org.markpoint.marking.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.markpoint.model.scheme.MarkingPoint;
 import org.markpoint.model.scheme.MarkingScheme;
 
 /**
- * Marks an answer against a scheme. Thread-safe; build once and share.
- * Walking-skeleton version: whole-word keyword coverage of each point's accepted phrasings.
+ * Marks an answer against a scheme: normalise and analyse (OpenNLP), match each point's concepts, judge the
+ * command word, find misconceptions, score (capped by max marks and by the command word), flag, and write
+ * feedback. Thread-safe; models and word lists load once, so build one and share it.
  */
 public final class MarkingEngine {
 
+    private final EngineOptions options;
+    private final LinguisticAnalyser analyser;
+    private final NegationScope negation;
+    private final SchemeCompiler compiler;
+    private final ConceptMatcher matcher = new ConceptMatcher();
+    private final PointJudge pointJudge = new PointJudge(matcher);
+    private final CommandWordJudge commandWordJudge;
+    private final MisconceptionDetector misconceptionDetector;
+    private final AnswerChecks checks;
+    private final FeedbackWriter feedbackWriter = new FeedbackWriter();
+
+    private MarkingEngine(EngineOptions options) {
+        this.options = options;
+        Lexicon lexicon = Lexicon.load();
+        this.analyser = new LinguisticAnalyser(lexicon);
+        this.negation = new NegationScope(lexicon);
+        SynonymIndex synonyms = SynonymIndex.build(lexicon.synonymSets, analyser);
+        this.compiler = new SchemeCompiler(analyser, new PhraseCompiler(analyser, negation), synonyms);
+        this.commandWordJudge = new CommandWordJudge(lexicon);
+        this.misconceptionDetector = new MisconceptionDetector(matcher, negation);
+        this.checks = new AnswerChecks(lexicon, options.minWords());
+    }
+
     public static MarkingEngine createDefault() {
-        return new MarkingEngine();
+        return new MarkingEngine(EngineOptions.defaults());
+    }
+
+    public static MarkingEngine create(EngineOptions options) {
+        return new MarkingEngine(options);
     }
 
     public MarkResult mark(String answer, MarkingScheme scheme) {
-        List<PointResult> points = new ArrayList<>();
-        List<String> feedback = new ArrayList<>();
-        int total = 0;
-        for (MarkingPoint point : scheme.markingPoints()) {
-            List<String> phrases = new ArrayList<>(point.accept());
-            phrases.add(point.text());
-            Evidence found = null;
-            String matched = "";
-            for (String phrase : phrases) {
-                Matcher m = Pattern.compile("\\b" + Pattern.quote(phrase.toLowerCase(Locale.ROOT)) + "\\b")
-                        .matcher(answer.toLowerCase(Locale.ROOT));
-                if (m.find()) {
-                    found = new Evidence(m.start(), m.end(), answer.substring(m.start(), m.end()));
-                    matched = phrase;
-                    break;
-                }
-            }
-            if (found != null) {
-                total += point.marks();
-                points.add(new PointResult(point.id(), PointStatus.HIT, point.marks(), List.of(found), matched,
-                        point.learningOutcome()));
-            } else {
-                points.add(new PointResult(point.id(), PointStatus.MISSED, 0, List.of(), "", point.learningOutcome()));
-                feedback.add("You could also cover: " + point.text());
-            }
+        String text = answer == null ? "" : answer;
+        int maxMarks = Math.max(0, scheme.maxMarks());
+        List<String> flags = new ArrayList<>();
+        if (text.length() > options.maxChars()) {
+            text = text.substring(0, options.maxChars());
+            flags.add(Flags.TOO_LONG);
         }
-        int mark = Math.min(total, scheme.maxMarks());
-        return new MarkResult(mark, scheme.maxMarks(), points,
-                new CommandWordVerdict(scheme.commandWord(), true, "not judged yet"), List.of(), feedback, List.of(),
-                0.5);
+        AnalysedText analysed = analyser.analyse(text);
+        CompiledScheme compiled = compiler.compile(scheme);
+        if (analysed.wordCount() == 0) {
+            return blank(answer, compiled, maxMarks);
+        }
+        boolean[] negated = negation.scope(analysed);
+        List<PointJudge.Outcome> outcomes = new ArrayList<>();
+        List<List<String>> missing = new ArrayList<>();
+        int total = 0;
+        int hits = 0;
+        int matchedAny = 0;
+        for (CompiledScheme.CompiledPoint cp : compiled.points()) {
+            PointJudge.Outcome o = pointJudge.judge(cp, analysed, negated, compiled.derived());
+            outcomes.add(o);
+            total += o.result().marks();
+            hits += o.result().status() == PointStatus.HIT ? 1 : 0;
+            matchedAny += o.best() != null && o.best().matched() > 0 ? 1 : 0;
+            missing.add(o.result().status() == PointStatus.PARTIAL
+                    ? PointJudge.missingConcepts(o.best(), analysed, negated, matcher) : List.of());
+        }
+        CommandWordJudge.Judgement judgement = commandWordJudge.judge(scheme.commandWord(), analysed, hits,
+                compiled.points().size(), maxMarks);
+        List<MisconceptionFound> misconceptions = misconceptionDetector.detect(compiled, analysed, negated);
+        flags.addAll(checks.check(analysed, compiled, matchedAny));
+        int uncapped = Math.min(total, maxMarks);
+        int mark = Math.min(uncapped, judgement.cap());
+        if (flags.contains(Flags.NOT_ENGLISH) || flags.contains(Flags.COPIED_QUESTION)) {
+            mark = 0;
+        }
+        double confidence = Confidence.of(outcomes, flags, judgement.verdict().met(), misconceptions.size());
+        if (confidence < options.reviewThreshold() || flags.contains(Flags.POSSIBLE_GAMING)
+                || flags.contains(Flags.NOT_ENGLISH) || flags.contains(Flags.OFF_TOPIC)) {
+            flags.add(Flags.NEEDS_REVIEW);
+        }
+        List<PointResult> points = outcomes.stream().map(PointJudge.Outcome::result).toList();
+        List<String> feedback = feedbackWriter.write(outcomes, missing, judgement, uncapped, mark, maxMarks,
+                misconceptions, flags, scheme.commandWord());
+        return new MarkResult(mark, maxMarks, points, judgement.verdict(), misconceptions, feedback, flags,
+                confidence);
+    }
+
+    private MarkResult blank(String answer, CompiledScheme compiled, int maxMarks) {
+        List<PointResult> points = compiled.points().stream()
+                .map(cp -> new PointResult(cp.point().id(), PointStatus.MISSED, 0, List.of(), "",
+                        cp.point().learningOutcome()))
+                .toList();
+        CommandWordVerdict verdict = new CommandWordVerdict(compiled.scheme().commandWord(), false,
+                "No answer was given.");
+        List<String> flags = List.of(Flags.BLANK);
+        return new MarkResult(0, maxMarks, points, verdict, List.of(),
+                List.of("No answer was given. Write your answer in full sentences."), flags, 0.99);
     }
 }

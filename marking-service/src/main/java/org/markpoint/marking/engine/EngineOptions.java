@@ -1,0 +1,13 @@
+package org.markpoint.marking.engine;
+
+/**
+ * Tunables with defaults that work with no training data: answers below {@code reviewThreshold} confidence are
+ * flagged for human review; answers shorter than {@code minWords} are flagged too short; only the first
+ * {@code maxChars} characters of a very long answer are analysed.
+ */
+public record EngineOptions(double reviewThreshold, int minWords, int maxChars) {
+
+    public static EngineOptions defaults() {
+        return new EngineOptions(0.5, 3, 20_000);
+    }
+}

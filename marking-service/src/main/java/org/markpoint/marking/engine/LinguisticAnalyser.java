@@ -1,0 +1,167 @@
+package org.markpoint.marking.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import opennlp.tools.lemmatizer.LemmatizerME;
+import opennlp.tools.lemmatizer.LemmatizerModel;
+import opennlp.tools.postag.POSModel;
+import opennlp.tools.postag.POSTaggerME;
+import opennlp.tools.sentdetect.SentenceDetectorME;
+import opennlp.tools.sentdetect.SentenceModel;
+import opennlp.tools.stemmer.snowball.SnowballStemmer;
+import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.tokenize.TokenizerModel;
+import opennlp.tools.util.Span;
+
+/**
+ * OpenNLP sentence detection, tokenisation, POS tagging and lemmatisation (UD English EWT models bundled in the
+ * opennlp-models jars). Models are loaded once and shared; the ME wrappers are not thread-safe, so each thread
+ * gets its own. Lemmas are cached by (word, tag): the statistical lemmatizer is far slower than everything else.
+ */
+final class LinguisticAnalyser {
+
+    private static final int CACHE_LIMIT = 200_000;
+
+    private final SentenceModel sentenceModel;
+    private final TokenizerModel tokenizerModel;
+    private final POSModel posModel;
+    private final LemmatizerModel lemmatizerModel;
+    private final Normaliser normaliser;
+    private final Lexicon lexicon;
+    private final ThreadLocal<Pipeline> pipelines;
+    private final Map<String, String> lemmaCache = new ConcurrentHashMap<>();
+    private final Map<String, String> stemCache = new ConcurrentHashMap<>();
+
+    private final class Pipeline {
+        final SentenceDetectorME sentences = new SentenceDetectorME(sentenceModel);
+        final TokenizerME tokenizer = new TokenizerME(tokenizerModel);
+        final POSTaggerME tagger = new POSTaggerME(posModel);
+        final LemmatizerME lemmatizer = new LemmatizerME(lemmatizerModel);
+        final SnowballStemmer stemmer = new SnowballStemmer(SnowballStemmer.ALGORITHM.ENGLISH);
+    }
+
+    LinguisticAnalyser(Lexicon lexicon) {
+        this.lexicon = lexicon;
+        this.normaliser = new Normaliser(lexicon);
+        this.sentenceModel = load("opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin", SentenceModel::new);
+        this.tokenizerModel = load("opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin", TokenizerModel::new);
+        this.posModel = load("opennlp-en-ud-ewt-pos-1.3-2.5.4.bin", POSModel::new);
+        this.lemmatizerModel = load("opennlp-en-ud-ewt-lemmas-1.3-2.5.4.bin", LemmatizerModel::new);
+        this.pipelines = ThreadLocal.withInitial(Pipeline::new);
+    }
+
+    Normaliser normaliser() {
+        return normaliser;
+    }
+
+    AnalysedText analyse(String text) {
+        Pipeline p = pipelines.get();
+        List<Token> out = new ArrayList<>();
+        Span[] sentences = p.sentences.sentPosDetect(text);
+        for (int s = 0; s < sentences.length; s++) {
+            Span sentence = sentences[s];
+            String sentenceText = text.substring(sentence.getStart(), sentence.getEnd());
+            Span[] spans = p.tokenizer.tokenizePos(sentenceText);
+            String[] words = new String[spans.length];
+            for (int i = 0; i < spans.length; i++) {
+                words[i] = Normaliser.fold(spans[i].getCoveredText(sentenceText).toString());
+            }
+            String[] tags = p.tagger.tag(words);
+            String[] lemmas = cachedLemmas(p, words, tags);
+            for (int i = 0; i < spans.length; i++) {
+                int start = sentence.getStart() + spans[i].getStart();
+                int end = sentence.getStart() + spans[i].getEnd();
+                addTokens(out, p, words[i], tags[i], lemmas[i], start, end, s);
+            }
+        }
+        return new AnalysedText(text, out, sentences.length);
+    }
+
+    private void addTokens(List<Token> out, Pipeline p, String word, String tag, String lemma, int start, int end,
+                           int sentence) {
+        List<String> parts = normaliser.words(word);
+        String[] tagParts = tag.split("\\+");
+        String[] lemmaParts = lemma.split("\\+");
+        for (int k = 0; k < parts.size(); k++) {
+            String norm = parts.get(k);
+            String pos = tagParts[Math.min(k, tagParts.length - 1)];
+            String lem = parts.size() == lemmaParts.length ? normaliser.spelling(lemmaParts[k]) : norm;
+            if (lem.isEmpty() || "O".equals(lem) || !Character.isLetterOrDigit(lem.charAt(0))) {
+                lem = norm;
+            }
+            if (lexicon.negators.contains(norm) || "not".equals(lem)) {
+                lem = norm;
+            }
+            boolean content = isContent(norm, lem);
+            out.add(new Token(start, end, norm, lem, stem(p, lem), pos, sentence, content));
+        }
+    }
+
+    private boolean isContent(String norm, String lemma) {
+        if (norm.isEmpty() || !Character.isLetterOrDigit(norm.charAt(0))) {
+            return false;
+        }
+        return !lexicon.stopwords.contains(norm) && !lexicon.stopwords.contains(lemma)
+                && !lexicon.negators.contains(norm) && !"not".equals(norm);
+    }
+
+    private String[] cachedLemmas(Pipeline p, String[] words, String[] tags) {
+        String[] lemmas = new String[words.length];
+        boolean miss = false;
+        for (int i = 0; i < words.length; i++) {
+            lemmas[i] = lemmaCache.get(words[i] + '\u0001' + tags[i]);
+            miss |= lemmas[i] == null;
+        }
+        if (miss) {
+            String[] fresh = p.lemmatizer.lemmatize(words, tags);
+            if (lemmaCache.size() > CACHE_LIMIT) {
+                lemmaCache.clear();
+            }
+            for (int i = 0; i < words.length; i++) {
+                if (lemmas[i] == null) {
+                    lemmas[i] = fresh[i];
+                    lemmaCache.put(words[i] + '\u0001' + tags[i], fresh[i]);
+                }
+            }
+        }
+        return lemmas;
+    }
+
+    /** The matching key for a lemma: its Snowball stem, so derived forms (trains/training) meet. */
+    String stem(String lemma) {
+        return stem(pipelines.get(), lemma);
+    }
+
+    private String stem(Pipeline p, String lemma) {
+        String cached = stemCache.get(lemma);
+        if (cached != null) {
+            return cached;
+        }
+        String s = p.stemmer.stem(lemma).toString();
+        if (stemCache.size() > CACHE_LIMIT) {
+            stemCache.clear();
+        }
+        stemCache.put(lemma, s);
+        return s;
+    }
+
+    private interface ModelReader<T> {
+        T read(InputStream in) throws IOException;
+    }
+
+    private static <T> T load(String resource, ModelReader<T> reader) {
+        try (InputStream in = LinguisticAnalyser.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("OpenNLP model not on the classpath: " + resource);
+            }
+            return reader.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load OpenNLP model " + resource, e);
+        }
+    }
+}
