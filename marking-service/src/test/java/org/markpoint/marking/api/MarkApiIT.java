@@ -1,0 +1,165 @@
+package org.markpoint.marking.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.markpoint.marking.support.Http;
+import org.markpoint.marking.support.TestMongo;
+import org.markpoint.model.event.AnswerMarked;
+import org.markpoint.model.event.EventCodec;
+import org.markpoint.model.event.EventEnvelope;
+import org.markpoint.model.event.QuestionPublished;
+import org.markpoint.model.event.QuestionRetired;
+import org.markpoint.model.event.Topics;
+import org.markpoint.model.scheme.MarkingPoint;
+import org.markpoint.model.scheme.MarkingScheme;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** marking-service against a real Kafka broker and the MongoDB-wire server. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=marking-service")
+@EmbeddedKafka(partitions = 1, topics = {Topics.QUESTION, Topics.ANSWER_MARKED})
+class MarkApiIT {
+
+    private static final EventCodec CODEC = new EventCodec();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String INLINE = """
+        {"answer": "Training closes the skills gap so staff serve customers better.", "learnerId": "%s",
+         "scheme": {"stem": "Explain how training improves service.", "commandWord": "explain", "maxMarks": 2,
+           "markingPoints": [{"id": "a", "text": "skills gap", "marks": 1},
+                             {"id": "b", "text": "complaints fall", "marks": 1}]}}
+        """;
+
+    @DynamicPropertySource
+    static void props(DynamicPropertyRegistry r) {
+        r.add("spring.mongodb.uri", TestMongo::uri);
+        r.add("spring.mongodb.database", () -> "marking-it");
+        r.add("spring.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    private HttpResponse<String> mark(String body) {
+        return Http.postJson("http://127.0.0.1:" + port + "/api/v1/marking/mark", body);
+    }
+
+    private static JsonNode json(HttpResponse<String> r) {
+        return JSON.readTree(r.body());
+    }
+
+    private void publish(EventEnvelope<?> e) throws Exception {
+        kafka.send(e.topic(), e.key(), CODEC.encode(e)).get();
+    }
+
+    @Test
+    void givenAnInlineScheme_whenMarked_thenPointsWithEvidenceAndAnswerMarkedPublished() {
+        HttpResponse<String> r = mark(INLINE.formatted("learner-inline"));
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode body = json(r);
+        assertThat(body.get("maxMarks").asInt()).isEqualTo(2);
+        assertThat(body.at("/points/0/id").asString()).isEqualTo("a");
+        assertThat(body.at("/points/0/status").asString()).isEqualTo("hit");
+        int start = body.at("/points/0/evidence/0/start").asInt();
+        int end = body.at("/points/0/evidence/0/end").asInt();
+        String answer = "Training closes the skills gap so staff serve customers better.";
+        assertThat(answer.substring(start, end).toLowerCase()).contains("skill");
+        assertThat(body.at("/points/1/status").asString()).isEqualTo("missed");
+        String markId = body.get("markId").asString();
+        assertThat(Http.get("http://127.0.0.1:" + port + "/api/v1/marking/marks/" + markId).statusCode())
+                .isEqualTo(200);
+
+        try (Consumer<String, String> c = new KafkaConsumer<>(KafkaTestUtils.consumerProps(broker, "marked-it", true),
+                new StringDeserializer(), new StringDeserializer())) {
+            broker.consumeFromAnEmbeddedTopic(c, Topics.ANSWER_MARKED);
+            List<AnswerMarked> seen = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                KafkaTestUtils.getRecords(c, Duration.ofMillis(500))
+                        .forEach(rec -> seen.add((AnswerMarked) CODEC.decode(rec.value()).body()));
+                return seen.stream().anyMatch(m -> m.markId().equals(markId));
+            });
+            AnswerMarked event = seen.stream().filter(m -> m.markId().equals(markId)).findFirst().orElseThrow();
+            assertThat(event.learnerId()).isEqualTo("learner-inline");
+            assertThat(event.pointsHit()).contains("a");
+        }
+    }
+
+    @Test
+    void givenAPublishedQuestion_whenMarkedById_thenItsSchemeVersionIsUsed_andRetiredIsRefused() throws Exception {
+        MarkingScheme scheme = new MarkingScheme("State one benefit of feedback.", "state", 1, "",
+                List.of(MarkingPoint.of("a", "improvement")), List.of(), List.of());
+        publish(EventEnvelope.wrap("demo", new QuestionPublished("q-fb", 3, "u1", List.of("lo-1"), scheme),
+                Instant.now()));
+        String body = "{\"answer\": \"Feedback drives improvement.\", \"questionId\": \"q-fb\"}";
+        await().atMost(Duration.ofSeconds(20)).until(() -> mark(body).statusCode() == 200);
+        JsonNode marked = json(mark(body));
+        assertThat(marked.get("questionVersion").asInt()).isEqualTo(3);
+        assertThat(marked.get("mark").asInt()).isEqualTo(1);
+
+        publish(EventEnvelope.wrap("demo", new QuestionRetired("q-fb", 3), Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mark(body).statusCode() == 409);
+        assertThat(json(mark(body)).get("detail").asString()).contains("retired");
+    }
+
+    @Test
+    void givenBadInputs_whenMarked_thenProblemDetailsNamingTheField() {
+        Map<String, String> cases = Map.of(
+                "{\"answer\": ", "",
+                "{\"scheme\": {\"maxMarks\": 1, \"modelAnswer\": \"x\"}}", "answer",
+                "{\"answer\": \"x\"}", "questionId",
+                "{\"answer\": \"" + "a".repeat(20_001) + "\", \"questionId\": \"q\"}", "answer",
+                "{\"answer\": \"x\", \"scheme\": {\"maxMarks\": 0, \"modelAnswer\": \"m\"}}", "scheme.maxMarks",
+                "{\"answer\": \"x\", \"scheme\": {\"maxMarks\": 2, \"markingPoints\": []}}", "scheme.markingPoints",
+                "{\"answer\": \"x\", \"questionId\": \"q\", \"scheme\": {\"maxMarks\": 1, \"modelAnswer\": \"m\"}}",
+                "scheme",
+                "{\"answer\": 12, \"learnerId\": {\"$gt\": \"\"}, \"questionId\": \"q\"}", "learnerId");
+        cases.forEach((request, field) -> {
+            HttpResponse<String> r = mark(request);
+            assertThat(r.statusCode()).as(request.substring(0, Math.min(80, request.length()))).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    ct -> assertThat(ct).startsWith("application/problem+json"));
+            if (!field.isEmpty()) {
+                assertThat(json(r).at("/errors/0/field").asString()).isEqualTo(field);
+            }
+        });
+    }
+
+    @Test
+    void givenAMegabyteAnswerUnknownQuestionAndWrongMediaType_whenMarked_thenClear4xx() {
+        HttpResponse<String> huge = mark("{\"answer\": \"" + "word ".repeat(200_000) + "\", \"questionId\": \"q\"}");
+        assertThat(huge.statusCode()).isIn(400, 413);
+        HttpResponse<String> unknown = mark("{\"answer\": \"x\", \"questionId\": \"no-such\"}");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).get("detail").asString()).contains("no-such");
+        assertThat(Http.post("http://127.0.0.1:" + port + "/api/v1/marking/mark", "text/csv", "answer\nx")
+                .statusCode()).isEqualTo(415);
+        assertThat(Http.get("http://127.0.0.1:" + port + "/api/v1/marking/marks/nope").statusCode()).isEqualTo(404);
+    }
+}
