@@ -1,0 +1,94 @@
+package org.markpoint.progress.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProgressCliTest {
+
+    @TempDir
+    Path dir;
+
+    /** Writes learners in the DKT three-line format; each knows a skill from the start or learns it on the way. */
+    private static Path writeSynthetic(Path file, int learners, long seed) throws IOException {
+        Random random = new Random(seed);
+        StringBuilder out = new StringBuilder();
+        for (int l = 0; l < learners; l++) {
+            StringJoiner skills = new StringJoiner(",", "", ",");
+            StringJoiner correct = new StringJoiner(",", "", ",");
+            int n = 0;
+            for (int skill = 0; skill < 3; skill++) {
+                boolean known = random.nextDouble() < 0.4;
+                for (int t = 0; t < 8; t++) {
+                    skills.add(String.valueOf(skill));
+                    correct.add(random.nextDouble() < (known ? 0.9 : 0.2) ? "1" : "0");
+                    known = known || random.nextDouble() < 0.2;
+                    n++;
+                }
+            }
+            out.append(n).append(",\n").append(skills).append('\n').append(correct).append('\n');
+        }
+        Files.writeString(file, out);
+        return file;
+    }
+
+    private static double field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":([0-9.]+)").matcher(json);
+        assertThat(m.find()).as("field %s in %s", name, json).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void givenTinySyntheticFiles_whenKtEvalRuns_thenLastLineIsJsonWithAucsAboveChance() throws IOException {
+        Path train = writeSynthetic(dir.resolve("train.csv"), 90, 1);
+        Path test = writeSynthetic(dir.resolve("test.csv"), 30, 2);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int status = ProgressCli.run(new String[] {"kt-eval", train.toString(), test.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+
+        String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+        String json = lines[lines.length - 1];
+        assertThat(status).isZero();
+        assertThat(json).startsWith("{\"command\":\"kt-eval\"").endsWith("}");
+        assertThat(field(json, "test_predictions")).isEqualTo(30 * 24);
+        assertThat(field(json, "bkt_auc")).isGreaterThan(0.6);
+        assertThat(field(json, "bkt_forgets_auc")).isGreaterThan(0.6);
+        assertThat(field(json, "best_auc")).isGreaterThan(0.6);
+    }
+
+    @Test
+    void givenMalformedFile_whenKtEvalRuns_thenErrorNamesTheLineAndStatusIsOne() throws IOException {
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "3,\n1,2,\n1,0,1,\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = ProgressCli.run(new String[] {"kt-eval", bad.toString(), bad.toString()},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.csv:1").contains("declares 3 responses");
+    }
+
+    @Test
+    void givenUnknownCommand_whenRun_thenUsageAndStatusTwo() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = ProgressCli.run(new String[] {"frobnicate"}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage");
+    }
+}
