@@ -21,6 +21,7 @@ public final class MarkingEngine {
     private final MisconceptionDetector misconceptionDetector;
     private final AnswerChecks checks;
     private final FeedbackWriter feedbackWriter = new FeedbackWriter();
+    private final SimilarityFeatures similarity;
 
     private MarkingEngine(EngineOptions options) {
         this.options = options;
@@ -28,7 +29,9 @@ public final class MarkingEngine {
         this.analyser = new LinguisticAnalyser(lexicon);
         this.negation = new NegationScope(lexicon);
         SynonymIndex synonyms = SynonymIndex.build(lexicon.synonymSets, analyser);
-        this.compiler = new SchemeCompiler(analyser, new PhraseCompiler(analyser, negation), synonyms);
+        PhraseCompiler phrases = new PhraseCompiler(analyser, negation);
+        this.compiler = new SchemeCompiler(analyser, phrases, synonyms);
+        this.similarity = new SimilarityFeatures(analyser, phrases, synonyms, negation);
         this.commandWordJudge = new CommandWordJudge(lexicon);
         this.misconceptionDetector = new MisconceptionDetector(matcher, negation);
         this.checks = new AnswerChecks(lexicon, options.minWords());
@@ -42,6 +45,11 @@ public final class MarkingEngine {
         return new MarkingEngine(options);
     }
 
+    /** Similarity figures over the same analysis, for calibration layers (evaluation, scheme test bench). */
+    public SimilarityFeatures similarity() {
+        return similarity;
+    }
+
     public MarkResult mark(String answer, MarkingScheme scheme) {
         String text = answer == null ? "" : answer;
         int maxMarks = Math.max(0, scheme.maxMarks());
@@ -53,7 +61,7 @@ public final class MarkingEngine {
         AnalysedText analysed = analyser.analyse(text);
         CompiledScheme compiled = compiler.compile(scheme);
         if (analysed.wordCount() == 0) {
-            return blank(answer, compiled, maxMarks);
+            return blank(compiled, maxMarks);
         }
         boolean[] negated = negation.scope(analysed);
         List<PointJudge.Outcome> outcomes = new ArrayList<>();
@@ -91,7 +99,7 @@ public final class MarkingEngine {
                 confidence);
     }
 
-    private MarkResult blank(String answer, CompiledScheme compiled, int maxMarks) {
+    private MarkResult blank(CompiledScheme compiled, int maxMarks) {
         List<PointResult> points = compiled.points().stream()
                 .map(cp -> new PointResult(cp.point().id(), PointStatus.MISSED, 0, List.of(), "",
                         cp.point().learningOutcome()))

@@ -1,0 +1,79 @@
+package org.markpoint.marking.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.markpoint.marking.engine.MarkingEngine;
+
+/**
+ * SemEval-2013 Task 7, 2-way: per corpus (SciEntsBank, Beetle) a logistic calibration over engine features is
+ * trained on training/ and scored on each test split. Questions seen in training also get nearest-neighbour
+ * features from their labelled training answers (leave-one-out while training); unseen questions use a second
+ * model without them.
+ */
+final class SemEvalEval {
+
+    private final MarkingEngine engine;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    SemEvalEval(MarkingEngine engine, PrintStream out, PrintStream err) {
+        this.engine = engine;
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(Path root, boolean peers) throws IOException {
+        Map<String, double[]> headline = new LinkedHashMap<>();
+        for (String corpus : List.of("sciEntsBank", "beetle")) {
+            Path trainDir = root.resolve("training/2way").resolve(corpus);
+            if (!Files.isDirectory(trainDir)) {
+                continue;
+            }
+            List<SemEvalData.Answer> train = SemEvalData.readDir(trainDir);
+            err.printf(Locale.ROOT, "semeval %s: %d training answers%n", corpus, train.size());
+            SemEvalFeatures fx = new SemEvalFeatures(engine, train, peers, err);
+            double[][] withKnn = fx.matrix(train, true, train);
+            double[][] without = fx.matrix(train, false, train);
+            double[] y = train.stream().mapToDouble(a -> a.correct() ? 1 : 0).toArray();
+            LinearModels.Model seen = LinearModels.logistic(withKnn, y, 1.0);
+            LinearModels.Model unseen = LinearModels.logistic(without, y, 1.0);
+            Path testRoot = root.resolve("test/2way").resolve(corpus);
+            for (String split : List.of("test-unseen-answers", "test-unseen-questions", "test-unseen-domains")) {
+                Path dir = testRoot.resolve(split);
+                if (!Files.isDirectory(dir)) {
+                    continue;
+                }
+                List<SemEvalData.Answer> test = SemEvalData.readDir(dir);
+                boolean knn = split.equals("test-unseen-answers");
+                List<SemEvalData.Answer> peerPool = new ArrayList<>(test);
+                if (knn) {
+                    peerPool.addAll(train);
+                }
+                double[][] x = fx.matrix(test, knn, peerPool);
+                LinearModels.Model model = knn ? seen : unseen;
+                boolean[] gold = new boolean[test.size()];
+                boolean[] pred = new boolean[test.size()];
+                for (int i = 0; i < test.size(); i++) {
+                    gold[i] = test.get(i).correct();
+                    pred[i] = model.predict(x[i]) >= 0.5;
+                }
+                double[] m = Metrics.binary(gold, pred);
+                out.printf(Locale.ROOT, "%-12s %-22s n=%5d  accuracy %.3f  macro-F1 %.3f  weighted-F1 %.3f%n",
+                        corpus, split, test.size(), m[0], m[1], m[2]);
+                headline.put(corpus + "-" + split.replace("test-unseen-", "u"), m);
+            }
+        }
+        StringBuilder json = new StringBuilder("{\"dataset\":\"semeval2013-2way\",\"peers\":" + peers);
+        headline.forEach((k, m) -> json.append(String.format(Locale.ROOT,
+                ",\"%s\":{\"accuracy\":%.4f,\"macroF1\":%.4f,\"weightedF1\":%.4f}", k, m[0], m[1], m[2])));
+        out.println(json.append('}'));
+        return 0;
+    }
+}

@@ -1,0 +1,134 @@
+package org.markpoint.marking.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.markpoint.marking.engine.MarkingEngine;
+import org.markpoint.model.scheme.MarkingScheme;
+
+/** Feature rows for SemEval answers: best-reference engine similarity, tf-idf cosine, peers, neighbours. */
+final class SemEvalFeatures {
+
+    private final MarkingEngine engine;
+    private final List<SemEvalData.Answer> labelled;
+    private final Map<String, List<Integer>> labelledByQuestion = new HashMap<>();
+    private final TextVectors vectors = new TextVectors();
+    private final boolean peers;
+    private final PrintStream err;
+    private final Map<String, List<String>> keys = new HashMap<>();
+    private final List<Map<String, Double>> labelledVectors = new ArrayList<>();
+
+    SemEvalFeatures(MarkingEngine engine, List<SemEvalData.Answer> labelled, boolean peers, PrintStream err) {
+        this.engine = engine;
+        this.labelled = labelled;
+        this.peers = peers;
+        this.err = err;
+        for (int i = 0; i < labelled.size(); i++) {
+            labelledByQuestion.computeIfAbsent(labelled.get(i).questionId(), k -> new ArrayList<>()).add(i);
+            vectors.addDocument(keys(labelled.get(i).text()));
+        }
+        for (SemEvalData.Answer a : labelled) {
+            labelledVectors.add(vectors.tfidf(keys(a.text())));
+        }
+    }
+
+    private List<String> keys(String text) {
+        return keys.computeIfAbsent(text, t -> engine.similarity().keys(t));
+    }
+
+    /** One row per answer; {@code knn} adds neighbour features, excluding the answer itself when it is labelled. */
+    double[][] matrix(List<SemEvalData.Answer> answers, boolean knn, List<SemEvalData.Answer> peerPool) {
+        Map<String, List<Integer>> pool = new HashMap<>();
+        for (int i = 0; i < peerPool.size(); i++) {
+            pool.computeIfAbsent(peerPool.get(i).questionId(), k -> new ArrayList<>()).add(i);
+        }
+        double[][] rows = new double[answers.size()][];
+        long t0 = System.nanoTime();
+        for (int i = 0; i < answers.size(); i++) {
+            SemEvalData.Answer a = answers.get(i);
+            List<Double> f = new ArrayList<>();
+            double[] best = null;
+            double bestScore = -1;
+            double bestCos = 0;
+            double bestMark = 0;
+            Map<String, Double> av = vectors.tfidf(keys(a.text()));
+            for (String ref : a.references()) {
+                double[] s = engine.similarity().compute(a.text(), ref, a.question());
+                double score = s[1] + s[3];
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = s;
+                }
+                bestCos = Math.max(bestCos, TextVectors.cosine(av, vectors.tfidf(keys(ref))));
+                MarkingScheme scheme = new MarkingScheme(a.question(), "", 4, ref, List.of(), List.of(), List.of());
+                bestMark = Math.max(bestMark, engine.mark(a.text(), scheme).mark() / 4.0);
+            }
+            for (double v : best) {
+                f.add(v);
+            }
+            f.add(bestCos);
+            f.add(bestMark);
+            if (peers) {
+                f.add(peerCosine(a, i, answers, pool.getOrDefault(a.questionId(), List.of()), peerPool));
+            }
+            if (knn) {
+                addNeighbours(f, a, av);
+            }
+            rows[i] = f.stream().mapToDouble(Double::doubleValue).toArray();
+            if ((i + 1) % 500 == 0 || i + 1 == answers.size()) {
+                err.printf(Locale.ROOT, "\r  features %d/%d (%.0f/s)", i + 1, answers.size(),
+                        (i + 1) / ((System.nanoTime() - t0) / 1e9));
+            }
+        }
+        err.println();
+        return rows;
+    }
+
+    private double peerCosine(SemEvalData.Answer a, int self, List<SemEvalData.Answer> answers, List<Integer> members,
+                              List<SemEvalData.Answer> peerPool) {
+        Map<String, Double> centroid = new HashMap<>();
+        for (int j : members) {
+            SemEvalData.Answer p = peerPool.get(j);
+            if (p == a || (peerPool == answers && j == self)) {
+                continue;
+            }
+            for (String k : keys(p.text())) {
+                centroid.merge(k, 1.0, Double::sum);
+            }
+        }
+        return TextVectors.cosine(TextVectors.binary(keys(a.text())), centroid);
+    }
+
+    private void addNeighbours(List<Double> f, SemEvalData.Answer a, Map<String, Double> av) {
+        double maxCorrect = 0;
+        double maxIncorrect = 0;
+        List<double[]> sims = new ArrayList<>();
+        for (int j : labelledByQuestion.getOrDefault(a.questionId(), List.of())) {
+            SemEvalData.Answer o = labelled.get(j);
+            if (o == a) {
+                continue;
+            }
+            double c = TextVectors.cosine(av, labelledVectors.get(j));
+            sims.add(new double[] {c, o.correct() ? 1 : 0});
+            if (o.correct()) {
+                maxCorrect = Math.max(maxCorrect, c);
+            } else {
+                maxIncorrect = Math.max(maxIncorrect, c);
+            }
+        }
+        sims.sort((x, y) -> Double.compare(y[0], x[0]));
+        double vote = 0;
+        double weight = 0;
+        for (int k = 0; k < Math.min(5, sims.size()); k++) {
+            vote += sims.get(k)[0] * sims.get(k)[1];
+            weight += sims.get(k)[0];
+        }
+        f.add(maxCorrect);
+        f.add(maxIncorrect);
+        f.add(maxCorrect - maxIncorrect);
+        f.add(weight == 0 ? 0.5 : vote / weight);
+    }
+}
