@@ -9,7 +9,9 @@ import java.util.Locale;
  *
  * <pre>
  *   kt-eval TRAIN TEST   fit on TRAIN, one-step-ahead AUC/RMSE on TEST (DKT three-line format)
+ *   kt-items AS.csv      item-level check: BKT+forgets with/without Elo item difficulty and graded credit
  *   simulate [SEED]      adaptive vs fixed-order quizzes on synthetic learners with known mastery
+ *   refit LOG.csv        fit BKT per outcome and item difficulties from a response log
  * </pre>
  *
  * Progress goes to stderr; results to stdout, the last line one JSON object.
@@ -41,6 +43,20 @@ public final class ProgressCli {
                     }
                     new KtEvalCommand().run(Path.of(args[1]), Path.of(args[2]), out, err);
                 }
+                case "kt-items" -> {
+                    if (args.length != 2) {
+                        err.println(usage());
+                        return 2;
+                    }
+                    new KtItemsCommand().run(Path.of(args[1]), out, err);
+                }
+                case "refit" -> {
+                    if (args.length != 2) {
+                        err.println(usage());
+                        return 2;
+                    }
+                    new RefitCommand().run(Path.of(args[1]), out, err);
+                }
                 case "simulate" -> {
                     long seed = args.length > 1 ? Long.parseLong(args[1]) : 7L;
                     new SimulateCommand().run(seed, out, err);
@@ -61,6 +77,8 @@ public final class ProgressCli {
     private static String usage() {
         return """
                 usage: ProgressCli kt-eval TRAIN TEST
-                       ProgressCli simulate [SEED]""";
+                       ProgressCli kt-items AS.csv
+                       ProgressCli simulate [SEED]
+                       ProgressCli refit LOG.csv   (columns learner_id,outcome_id,item_id,credit,at)""";
     }
 }

@@ -91,4 +91,41 @@ class ProgressCliTest {
         assertThat(status).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage");
     }
+
+    @Test
+    void givenTinyResponseLog_whenRefitRuns_thenParametersAndItemsArePrintedAsJson() throws IOException {
+        StringBuilder csv = new StringBuilder("learner_id,outcome_id,item_id,credit,at\n");
+        Random random = new Random(3);
+        for (int l = 0; l < 40; l++) {
+            for (int t = 0; t < 5; t++) {
+                csv.append("l%d,LO1,q%d,%s,2025-01-0%dT10:00:00Z%n".formatted(l, t % 3,
+                        random.nextDouble() < 0.6 ? "1" : "0.5", 1 + t));
+            }
+        }
+        Path log = Files.writeString(dir.resolve("log.csv"), csv);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int status = ProgressCli.run(new String[] {"refit", log.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+
+        String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+        String json = lines[lines.length - 1];
+        assertThat(status).isZero();
+        assertThat(json).startsWith("{\"command\":\"refit\"").contains("\"LO1\":{\"prior\":")
+                .contains("\"q2\":{\"difficulty\":");
+        assertThat(field(json, "responses")).isEqualTo(200);
+    }
+
+    @Test
+    void givenCreditOutOfRange_whenRefitRuns_thenErrorNamesTheLine() throws IOException {
+        Path log = Files.writeString(dir.resolve("bad-log.csv"),
+                "learner_id,outcome_id,item_id,credit,at\nl1,LO1,q1,1.5,2025-01-01T10:00:00Z\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = ProgressCli.run(new String[] {"refit", log.toString()},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad-log.csv:2").contains("credit");
+    }
 }
