@@ -1,0 +1,34 @@
+package org.markpoint.question;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The interesting logic stays plain Java that a unit test can drive: no Spring, MongoDB or Kafka in the core. */
+class PureCoreArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.markpoint.question");
+
+    @Test
+    void coreHasNoFrameworkOrIo() {
+        noClasses().that().resideInAnyPackage("..bank..", "..importer..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..",
+                        "org.bson..", "org.apache.kafka..")
+                .allowEmptyShould(true)
+                .check(CLASSES);
+    }
+
+    @Test
+    void controllersDoNotTouchTheDatabaseDirectly() {
+        noClasses().that().resideInAPackage("..api..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.data.mongodb..",
+                        "com.mongodb..")
+                .allowEmptyShould(true)
+                .check(CLASSES);
+    }
+}
