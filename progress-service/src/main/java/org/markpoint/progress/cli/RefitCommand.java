@@ -54,8 +54,11 @@ final class RefitCommand {
         });
         StringJoiner items = new StringJoiner(",", "{", "}");
         new TreeMap<>(result.items()).forEach((id, d) -> items.add(json(id, d)));
-        out.printf("{\"command\":\"refit\",\"responses\":%d,\"seconds\":%.2f,\"outcomes\":%s,\"items\":%s}%n",
-                log.size(), seconds, outcomes, items);
+        out.printf("forgetting period: one step of forgetting per %d days idle%n",
+                result.forgettingPeriod().toDays());
+        out.printf("{\"command\":\"refit\",\"responses\":%d,\"seconds\":%.2f,\"forgetting_period_days\":%d,"
+                + "\"outcomes\":%s,\"items\":%s}%n", log.size(), seconds, result.forgettingPeriod().toDays(),
+                outcomes, items);
     }
 
     private static String json(String id, BktParameters p) {

@@ -9,14 +9,18 @@ import java.util.Map;
 
 /**
  * The batch refit over a stored response log (never on the request path): BKT parameters per outcome by EM, then
- * item difficulties by replaying the log through Elo with those parameters. Outcomes with too few responses keep
+ * item difficulties by replaying the log through Elo with those parameters, and the forgetting period that best
+ * explains the log's timing. Outcomes with too few responses keep
  * the defaults, so a new outcome behaves sensibly until data arrives.
  */
 public final class MasteryRefit {
 
-    /** Fitted parameters per outcome, difficulty per item, and how many responses each outcome's fit saw. */
+    /**
+     * Fitted parameters per outcome, difficulty per item, how many responses each outcome's fit saw, and the
+     * forgetting period to construct {@link KnowledgeTracer} with.
+     */
     public record Result(Map<String, BktParameters> outcomes, Map<String, ItemDifficulty> items,
-            Map<String, Integer> responses) {
+            Map<String, Integer> responses, java.time.Duration forgettingPeriod) {
     }
 
     private final BktFitter fitter;
@@ -59,6 +63,8 @@ public final class MasteryRefit {
             }
         });
         Map<String, ItemDifficulty> items = calibrator.calibrate(ordered, params);
-        return new Result(Map.copyOf(params), items, Map.copyOf(counts));
+        java.time.Duration period = new ForgettingPeriodFitter()
+                .fit(ordered, params, ForgettingPeriodFitter.CANDIDATES).period();
+        return new Result(Map.copyOf(params), items, Map.copyOf(counts), period);
     }
 }
