@@ -128,4 +128,37 @@ class ProgressCliTest {
         assertThat(status).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad-log.csv:2").contains("credit");
     }
+
+    @Test
+    void givenRawRowsWithItemsOfVeryDifferentDifficulty_whenKtItemsRuns_thenItemDifficultyImprovesAuc()
+            throws IOException {
+        StringBuilder csv = new StringBuilder(",user_id,skill_id,problem_id,correct,attempt_count,hint_count,answer_text\n");
+        Random random = new Random(8);
+        double[] difficulty = {-2.5, -1, 0, 1, 2.5};
+        int row = 0;
+        for (int l = 0; l < 150; l++) {
+            boolean known = random.nextDouble() < 0.5;
+            for (int t = 0; t < 8; t++) {
+                int item = random.nextInt(difficulty.length);
+                double base = known ? 0.9 : 0.2;
+                double p = 1 / (1 + Math.exp(-(Math.log(base / (1 - base)) - difficulty[item])));
+                int correct = random.nextDouble() < p ? 1 : 0;
+                csv.append("%d,%d,7,p%d,%d,%d,0,\"a, \"\"quoted\"\" answer\"%n".formatted(row++, l, item, correct,
+                        correct == 1 ? 1 : 2));
+            }
+        }
+        Path file = Files.writeString(dir.resolve("as.csv"), csv);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int status = ProgressCli.run(new String[] {"kt-items", file.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+
+        String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+        String json = lines[lines.length - 1];
+        assertThat(status).isZero();
+        Matcher plain = Pattern.compile("\"bkt_forgets\":\\{\"auc\":([0-9.]+)").matcher(json);
+        Matcher items = Pattern.compile("\"bkt_forgets\\+item_difficulty\":\\{\"auc\":([0-9.]+)").matcher(json);
+        assertThat(plain.find() && items.find()).as(json).isTrue();
+        assertThat(Double.parseDouble(items.group(1))).isGreaterThan(Double.parseDouble(plain.group(1)));
+    }
 }
