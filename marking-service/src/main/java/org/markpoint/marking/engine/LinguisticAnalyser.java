@@ -14,21 +14,20 @@ import opennlp.tools.postag.POSTaggerME;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.stemmer.snowball.SnowballStemmer;
-import opennlp.tools.tokenize.TokenizerME;
-import opennlp.tools.tokenize.TokenizerModel;
 import opennlp.tools.util.Span;
 
 /**
- * OpenNLP sentence detection, tokenisation, POS tagging and lemmatisation (UD English EWT models bundled in the
- * opennlp-models jars). Models are loaded once and shared; the ME wrappers are not thread-safe, so each thread
- * gets its own. Lemmas are cached by (word, tag): the statistical lemmatizer is far slower than everything else.
+ * OpenNLP sentence detection, POS tagging and lemmatisation (UD English EWT models bundled in the opennlp-models
+ * jars) over {@link WordTokenizer} words. Models are loaded once and shared; the ME wrappers are not thread-safe,
+ * so each thread gets its own. The tagger and the statistical lemmatizer cost far more than all the matching, so
+ * by default (tag, lemma) is cached per word and only sentences with new words are tagged; {@code contextual}
+ * tags every sentence and caches lemmas by (word, tag).
  */
 final class LinguisticAnalyser {
 
     private static final int CACHE_LIMIT = 200_000;
 
     private final SentenceModel sentenceModel;
-    private final TokenizerModel tokenizerModel;
     private final POSModel posModel;
     private final LemmatizerModel lemmatizerModel;
     private final Normaliser normaliser;
@@ -36,20 +35,21 @@ final class LinguisticAnalyser {
     private final ThreadLocal<Pipeline> pipelines;
     private final Map<String, String> lemmaCache = new ConcurrentHashMap<>();
     private final Map<String, String> stemCache = new ConcurrentHashMap<>();
+    private final Map<String, WordInfo> wordCache = new ConcurrentHashMap<>();
+    private final boolean contextual;
 
     private final class Pipeline {
         final SentenceDetectorME sentences = new SentenceDetectorME(sentenceModel);
-        final TokenizerME tokenizer = new TokenizerME(tokenizerModel);
         final POSTaggerME tagger = new POSTaggerME(posModel);
         final LemmatizerME lemmatizer = new LemmatizerME(lemmatizerModel);
         final SnowballStemmer stemmer = new SnowballStemmer(SnowballStemmer.ALGORITHM.ENGLISH);
     }
 
-    LinguisticAnalyser(Lexicon lexicon) {
+    LinguisticAnalyser(Lexicon lexicon, boolean contextual) {
         this.lexicon = lexicon;
+        this.contextual = contextual;
         this.normaliser = new Normaliser(lexicon);
         this.sentenceModel = load("opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin", SentenceModel::new);
-        this.tokenizerModel = load("opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin", TokenizerModel::new);
         this.posModel = load("opennlp-en-ud-ewt-pos-1.3-2.5.4.bin", POSModel::new);
         this.lemmatizerModel = load("opennlp-en-ud-ewt-lemmas-1.3-2.5.4.bin", LemmatizerModel::new);
         this.pipelines = ThreadLocal.withInitial(Pipeline::new);
@@ -64,22 +64,57 @@ final class LinguisticAnalyser {
         List<Token> out = new ArrayList<>();
         Span[] sentences = p.sentences.sentPosDetect(text);
         for (int s = 0; s < sentences.length; s++) {
-            Span sentence = sentences[s];
-            String sentenceText = text.substring(sentence.getStart(), sentence.getEnd());
-            Span[] spans = p.tokenizer.tokenizePos(sentenceText);
-            String[] words = new String[spans.length];
-            for (int i = 0; i < spans.length; i++) {
-                words[i] = Normaliser.fold(spans[i].getCoveredText(sentenceText).toString());
+            List<int[]> spans = WordTokenizer.tokenize(text, sentences[s].getStart(), sentences[s].getEnd());
+            String[] words = new String[spans.size()];
+            for (int i = 0; i < words.length; i++) {
+                words[i] = Normaliser.fold(text.substring(spans.get(i)[0], spans.get(i)[1]));
             }
-            String[] tags = p.tagger.tag(words);
-            String[] lemmas = cachedLemmas(p, words, tags);
-            for (int i = 0; i < spans.length; i++) {
-                int start = sentence.getStart() + spans[i].getStart();
-                int end = sentence.getStart() + spans[i].getEnd();
-                addTokens(out, p, words[i], tags[i], lemmas[i], start, end, s);
+            WordInfo[] infos = contextual ? taggedInContext(p, words) : cachedByWord(p, words);
+            for (int i = 0; i < words.length; i++) {
+                addTokens(out, p, words[i], infos[i].pos(), infos[i].lemma(), spans.get(i)[0], spans.get(i)[1], s);
             }
         }
         return new AnalysedText(text, out, sentences.length);
+    }
+
+    /** A word's tag and lemma as the OpenNLP tagger and lemmatizer gave them. */
+    private record WordInfo(String pos, String lemma) {
+    }
+
+    /**
+     * Hot path: tag and lemma per word, cached by the word alone; a sentence is tagged (in context) only when it
+     * holds a word not seen before. The first context seen decides a rare ambiguous word's lemma.
+     */
+    private WordInfo[] cachedByWord(Pipeline p, String[] words) {
+        WordInfo[] infos = new WordInfo[words.length];
+        boolean miss = false;
+        for (int i = 0; i < words.length; i++) {
+            infos[i] = wordCache.get(words[i]);
+            miss |= infos[i] == null;
+        }
+        if (miss) {
+            WordInfo[] fresh = taggedInContext(p, words);
+            if (wordCache.size() > CACHE_LIMIT) {
+                wordCache.clear();
+            }
+            for (int i = 0; i < words.length; i++) {
+                if (infos[i] == null) {
+                    infos[i] = fresh[i];
+                    wordCache.putIfAbsent(words[i], fresh[i]);
+                }
+            }
+        }
+        return infos;
+    }
+
+    private WordInfo[] taggedInContext(Pipeline p, String[] words) {
+        String[] tags = p.tagger.tag(words);
+        String[] lemmas = cachedLemmas(p, words, tags);
+        WordInfo[] out = new WordInfo[words.length];
+        for (int i = 0; i < words.length; i++) {
+            out[i] = new WordInfo(tags[i], lemmas[i]);
+        }
+        return out;
     }
 
     private void addTokens(List<Token> out, Pipeline p, String word, String tag, String lemma, int start, int end,

@@ -26,7 +26,7 @@ public final class MarkingEngine {
     private MarkingEngine(EngineOptions options) {
         this.options = options;
         Lexicon lexicon = Lexicon.load();
-        this.analyser = new LinguisticAnalyser(lexicon);
+        this.analyser = new LinguisticAnalyser(lexicon, options.contextualTagging());
         this.negation = new NegationScope(lexicon);
         SynonymIndex synonyms = SynonymIndex.build(lexicon.synonymSets, analyser);
         PhraseCompiler phrases = new PhraseCompiler(analyser, negation);

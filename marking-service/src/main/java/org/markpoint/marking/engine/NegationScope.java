@@ -15,7 +15,7 @@ final class NegationScope {
     private static final Set<String> SHORT = Set.of("no", "without", "lack", "lacks", "lacking", "none");
     private static final Set<String> BOUNDARY = Set.of(",", ";", ":", ".", "!", "?", "but", "however", "although",
             "though", "whereas", "because", "so", "which", "while", "yet", "since", "instead", "rather", "unless",
-            "who", "that", "-", "(", ")");
+            "who", "that", "(", ")");
 
     private final Set<String> negators;
 
