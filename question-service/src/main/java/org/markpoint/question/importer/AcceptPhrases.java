@@ -50,6 +50,11 @@ final class AcceptPhrases {
             if (run.startsWith(CUSTOMER_SERVICE) && words >= 4) {
                 out.add(run.substring(CUSTOMER_SERVICE.length()));
             }
+            if (words >= 3) {
+                // the head of a longer phrase: "increase customer loyalty" is earned by "customer loyalty"
+                String[] w = run.split(" ");
+                out.add(w[w.length - 2] + " " + w[w.length - 1]);
+            }
         }
         examples.forEach(e -> out.add(lowerUnlessAcronym(e)));
         String lower = " " + String.join(" ", Words.tokens(pointText + " " + String.join(" ", examples))) + " ";
