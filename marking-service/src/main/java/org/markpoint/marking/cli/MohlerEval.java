@@ -105,6 +105,14 @@ final class MohlerEval {
             for (int i = 0; i < n; i++) {
                 x[i] = features(base[i], vectors, answerKeys.get(i), refKeys.get(i), peers, peer[i]);
             }
+            if (peers) {
+                int cos = base[0].length;
+                GroupStandardiser z = new GroupStandardiser(new int[] {0, 1, 3, cos - 2, cos},
+                        rows.stream().map(Row::id).toList(), List.of(x));
+                for (int i = 0; i < n; i++) {
+                    x[i] = z.extend(x[i], rows.get(i).id());
+                }
+            }
             double[][] tx = train.stream().map(i -> x[i]).toArray(double[][]::new);
             double[] ty = train.stream().mapToDouble(i -> goldAll[i]).toArray();
             LinearModels.Model model = LinearModels.ridge(tx, ty, 1.0);

@@ -44,6 +44,10 @@ final class SemEvalEval {
             double[] y = train.stream().mapToDouble(a -> a.correct() ? 1 : 0).toArray();
             LinearModels.Model seen = LinearModels.logistic(withKnn, y, 1.0);
             LinearModels.Model unseen = LinearModels.logistic(without, y, 1.0);
+            double seenCut = Thresholds.bestMacroF1Cut(withKnn, y, train);
+            double unseenCut = Thresholds.bestMacroF1Cut(without, y, train);
+            err.printf(Locale.ROOT, "  thresholds chosen on training folds: seen %.2f, unseen %.2f%n", seenCut,
+                    unseenCut);
             Path testRoot = root.resolve("test/2way").resolve(corpus);
             for (String split : List.of("test-unseen-answers", "test-unseen-questions", "test-unseen-domains")) {
                 Path dir = testRoot.resolve(split);
@@ -62,7 +66,7 @@ final class SemEvalEval {
                 boolean[] pred = new boolean[test.size()];
                 for (int i = 0; i < test.size(); i++) {
                     gold[i] = test.get(i).correct();
-                    pred[i] = model.predict(x[i]) >= 0.5;
+                    pred[i] = model.predict(x[i]) >= (knn ? seenCut : unseenCut);
                 }
                 double[] m = Metrics.binary(gold, pred);
                 out.printf(Locale.ROOT, "%-12s %-22s n=%5d  accuracy %.3f  macro-F1 %.3f  weighted-F1 %.3f%n",

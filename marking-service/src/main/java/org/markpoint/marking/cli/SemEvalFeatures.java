@@ -20,6 +20,9 @@ final class SemEvalFeatures {
     private final PrintStream err;
     private final Map<String, List<String>> keys = new HashMap<>();
     private final List<Map<String, Double>> labelledVectors = new ArrayList<>();
+    private final Map<SemEvalData.Answer, double[]> baseCache = new java.util.IdentityHashMap<>();
+    /** recall, recall_demoted, precision_demoted, tf-idf cosine, engine mark. */
+    private static final int[] Z_COLUMNS = {0, 1, 3, 10, 11};
 
     SemEvalFeatures(MarkingEngine engine, List<SemEvalData.Answer> labelled, boolean peers, PrintStream err) {
         this.engine = engine;
@@ -45,46 +48,63 @@ final class SemEvalFeatures {
         for (int i = 0; i < peerPool.size(); i++) {
             pool.computeIfAbsent(peerPool.get(i).questionId(), k -> new ArrayList<>()).add(i);
         }
-        double[][] rows = new double[answers.size()][];
         long t0 = System.nanoTime();
+        List<SemEvalData.Answer> all = new ArrayList<>(answers);
+        all.addAll(peerPool);
+        int done = 0;
+        for (SemEvalData.Answer a : all) {
+            if (!baseCache.containsKey(a)) {
+                baseCache.put(a, base(a));
+            }
+            if (++done % 500 == 0 || done == all.size()) {
+                err.printf(Locale.ROOT, "\r  features %d/%d (%.0f/s)", done, all.size(),
+                        done / ((System.nanoTime() - t0) / 1e9));
+            }
+        }
+        err.println();
+        GroupStandardiser z = peers ? new GroupStandardiser(Z_COLUMNS,
+                peerPool.stream().map(SemEvalData.Answer::questionId).toList(),
+                peerPool.stream().map(baseCache::get).toList()) : null;
+        double[][] rows = new double[answers.size()][];
         for (int i = 0; i < answers.size(); i++) {
             SemEvalData.Answer a = answers.get(i);
+            double[] b = baseCache.get(a);
             List<Double> f = new ArrayList<>();
-            double[] best = null;
-            double bestScore = -1;
-            double bestCos = 0;
-            double bestMark = 0;
-            Map<String, Double> av = vectors.tfidf(keys(a.text()));
-            for (String ref : a.references()) {
-                double[] s = engine.similarity().compute(a.text(), ref, a.question());
-                double score = s[1] + s[3];
-                if (score > bestScore) {
-                    bestScore = score;
-                    best = s;
-                }
-                bestCos = Math.max(bestCos, TextVectors.cosine(av, vectors.tfidf(keys(ref))));
-                MarkingScheme scheme = new MarkingScheme(a.question(), "", 4, ref, List.of(), List.of(), List.of());
-                bestMark = Math.max(bestMark, engine.mark(a.text(), scheme).mark() / 4.0);
-            }
-            for (double v : best) {
+            for (double v : z == null ? b : z.extend(b, a.questionId())) {
                 f.add(v);
             }
-            f.add(bestCos);
-            f.add(bestMark);
             if (peers) {
                 f.add(peerCosine(a, i, answers, pool.getOrDefault(a.questionId(), List.of()), peerPool));
             }
             if (knn) {
-                addNeighbours(f, a, av);
+                addNeighbours(f, a, vectors.tfidf(keys(a.text())));
             }
             rows[i] = f.stream().mapToDouble(Double::doubleValue).toArray();
-            if ((i + 1) % 500 == 0 || i + 1 == answers.size()) {
-                err.printf(Locale.ROOT, "\r  features %d/%d (%.0f/s)", i + 1, answers.size(),
-                        (i + 1) / ((System.nanoTime() - t0) / 1e9));
-            }
         }
-        err.println();
         return rows;
+    }
+
+    private double[] base(SemEvalData.Answer a) {
+        double[] best = null;
+        double bestScore = -1;
+        double bestCos = 0;
+        double bestMark = 0;
+        Map<String, Double> av = vectors.tfidf(keys(a.text()));
+        for (String ref : a.references()) {
+            double[] s = engine.similarity().compute(a.text(), ref, a.question());
+            double score = s[1] + s[3];
+            if (score > bestScore) {
+                bestScore = score;
+                best = s;
+            }
+            bestCos = Math.max(bestCos, TextVectors.cosine(av, vectors.tfidf(keys(ref))));
+            MarkingScheme scheme = new MarkingScheme(a.question(), "", 4, ref, List.of(), List.of(), List.of());
+            bestMark = Math.max(bestMark, engine.mark(a.text(), scheme).mark() / 4.0);
+        }
+        double[] out = java.util.Arrays.copyOf(best, best.length + 2);
+        out[best.length] = bestCos;
+        out[best.length + 1] = bestMark;
+        return out;
     }
 
     private double peerCosine(SemEvalData.Answer a, int self, List<SemEvalData.Answer> answers, List<Integer> members,
