@@ -1,6 +1,7 @@
 package org.markpoint.marking.api;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.markpoint.marking.marks.MarkingService;
 import org.markpoint.marking.marks.MarkingService.Target;
 import org.markpoint.marking.scheme.SchemeDocument;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,11 +29,12 @@ class MarkController {
     }
 
     @PostMapping(path = "/mark", consumes = MediaType.APPLICATION_JSON_VALUE)
-    MarkResponse mark(@Valid @RequestBody MarkRequest request) {
+    MarkResponse mark(@Valid @RequestBody MarkRequest request,
+                      @RequestHeader(name = "Idempotency-Key", defaultValue = "") @Size(max = 200) String key) {
         String tenant = TenantContext.current();
         Target target = target(tenant, request);
         return MarkResponse.of(marking.mark(tenant, blankIfNull(request.learnerId()), request.answer(), target,
-                blankIfNull(request.quizId())));
+                blankIfNull(request.quizId()), key));
     }
 
     @GetMapping("/marks/{id}")

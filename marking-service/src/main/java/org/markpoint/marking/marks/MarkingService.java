@@ -1,5 +1,6 @@
 package org.markpoint.marking.marks;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.markpoint.marking.support.OutboxEntry;
 import org.markpoint.model.event.AnswerMarked;
 import org.markpoint.model.event.EventEnvelope;
 import org.markpoint.model.scheme.MarkingScheme;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -48,20 +50,40 @@ public class MarkingService {
         return schemes.find(tenantId, questionId);
     }
 
-    public MarkDocument mark(String tenantId, String learnerId, String answer, Target target, String quizId) {
+    /**
+     * Marks an answer once per idempotency key: a retry with the same key (an LMS resending after a timeout, a
+     * redelivered {@code AnswerSubmitted}) gets the stored mark back instead of a second mark. A blank key means
+     * "no retry protection asked for".
+     */
+    public MarkDocument mark(String tenantId, String learnerId, String answer, Target target, String quizId,
+                             String idempotencyKey) {
+        String markId = idempotencyKey.isBlank() ? UUID.randomUUID().toString()
+                : UUID.nameUUIDFromBytes((tenantId + "\u0000" + idempotencyKey).getBytes(StandardCharsets.UTF_8))
+                        .toString();
+        if (!idempotencyKey.isBlank()) {
+            Optional<MarkDocument> earlier = find(tenantId, markId);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         MarkResult result = engine.mark(answer, target.scheme());
         Instant now = clock.instant();
-        String markId = UUID.randomUUID().toString();
+        String answerId = idempotencyKey.isBlank() ? markId : idempotencyKey;
         List<OutboxEntry> owed = List.of();
         if (!learnerId.isBlank()) {
-            AnswerMarked event = new AnswerMarked(markId, markId, learnerId, target.questionId(), target.version(),
+            AnswerMarked event = new AnswerMarked(markId, answerId, learnerId, target.questionId(), target.version(),
                     result.mark(), result.maxMarks(), ids(result, PointStatus.HIT), ids(result, PointStatus.MISSED),
                     OutcomeSplit.of(result, target.scheme(), target.learningOutcomes()), result.confidence(), quizId);
             owed = List.of(OutboxEntry.of(EventEnvelope.wrap(tenantId, event, now)));
         }
         MarkDocument doc = new MarkDocument(markId, tenantId, learnerId, target.questionId(), target.version(), answer,
                 result, now, owed);
-        mongo.insert(doc);
+        try {
+            mongo.insert(doc);
+        } catch (DuplicateKeyException raced) {
+            // a concurrent retry with the same key won: its mark is the one
+            return find(tenantId, markId).orElseThrow(() -> raced);
+        }
         return doc;
     }
 
