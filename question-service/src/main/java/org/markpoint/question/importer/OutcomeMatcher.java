@@ -2,6 +2,7 @@ package org.markpoint.question.importer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,9 +21,13 @@ final class OutcomeMatcher {
      */
     static final double RELATED = 1.2;
     private static final int MAX_RELATED = 3;
+    /** A shared two-word phrase is stronger evidence than the same two words apart. */
+    private static final double PAIR_BONUS = 1.0;
 
     private final List<Set<String>> criterionStems;
     private final List<Set<String>> headStems;
+    private final List<Set<String>> criterionPairs;
+    private final List<Set<String>> outcomePairs;
     private final List<Set<String>> outcomeStems;
     private final Map<String, Double> weight = new HashMap<>();
 
@@ -33,6 +38,8 @@ final class OutcomeMatcher {
     OutcomeMatcher(List<String> criteria, List<String> heads, List<String> outcomes) {
         criterionStems = criteria.stream().map(Words::informativeStems).toList();
         headStems = heads.stream().map(Words::informativeStems).toList();
+        criterionPairs = criteria.stream().map(OutcomeMatcher::pairs).toList();
+        outcomePairs = outcomes.stream().map(o -> pairs(OutcomeReader.topic(o))).toList();
         outcomeStems = outcomes.stream().map(o -> Words.informativeStems(OutcomeReader.topic(o))).toList();
         Map<String, Integer> documentFrequency = new HashMap<>();
         List<Set<String>> all = new ArrayList<>(criterionStems);
@@ -43,8 +50,26 @@ final class OutcomeMatcher {
 
     double score(int criterion, int outcome) {
         Set<String> head = headStems.get(criterion);
-        return criterionStems.get(criterion).stream().filter(outcomeStems.get(outcome)::contains)
+        double words = criterionStems.get(criterion).stream().filter(outcomeStems.get(outcome)::contains)
                 .mapToDouble(s -> weight.get(s) * (head.contains(s) ? 2 : 1)).sum();
+        long phrases = criterionPairs.get(criterion).stream().filter(outcomePairs.get(outcome)::contains).count();
+        return words + PAIR_BONUS * phrases;
+    }
+
+    /**
+     * Adjacent content-word stems ("service strategy" in both "customer service strategy" and "customer service
+     * strategies"), leaving out pairs ending in a word every line has ("customer service", "improve customer").
+     */
+    private static Set<String> pairs(String text) {
+        List<String> stems = new ArrayList<>(Words.stems(text));
+        Set<String> out = new HashSet<>();
+        for (int i = 1; i < stems.size(); i++) {
+            // "service strategy" is a compound worth matching; "improve customer" is a verb and its object
+            if (!Words.isUbiquitous(stems.get(i))) {
+                out.add(stems.get(i - 1) + " " + stems.get(i));
+            }
+        }
+        return out;
     }
 
     private double plainScore(int criterion, int outcome) {

@@ -83,6 +83,10 @@ final class Words {
         return out;
     }
 
+    static boolean isUbiquitous(String stem) {
+        return UBIQUITOUS.contains(stem);
+    }
+
     static int overlap(Set<String> a, Set<String> b) {
         return (int) a.stream().filter(b::contains).count();
     }
