@@ -180,7 +180,12 @@ final class UnitAssembler {
 
     private static Map<String, String> abbreviations(SeedPage page) {
         Map<String, String> out = new LinkedHashMap<>();
-        page.sections().values().forEach(items -> items.forEach(i -> Words.abbreviations(i).forEach(out::putIfAbsent)));
+        // the qualification overview defines framework names (RQF, QCF), not terms a learner would use in an answer
+        page.sections().forEach((section, items) -> {
+            if (section != SeedSection.OVERVIEW) {
+                items.forEach(i -> Words.abbreviations(i).forEach(out::putIfAbsent));
+            }
+        });
         return out;
     }
 
