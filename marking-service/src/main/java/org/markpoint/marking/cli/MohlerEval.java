@@ -24,6 +24,10 @@ final class MohlerEval {
     private record Row(String assignment, String question, String id, String reference, String answer, double gold) {
     }
 
+    /** Ridge penalties tried; each outer fold picks one by inner leave-one-assignment-out CV on its training part. */
+    private static final double[] LAMBDAS = {1, 10, 30, 100, 300};
+    private static final boolean Z_FEATURES = Boolean.parseBoolean(System.getProperty("mohler.z", "true"));
+
     private final MarkingEngine engine;
     private final PrintStream out;
     private final PrintStream err;
@@ -52,6 +56,7 @@ final class MohlerEval {
         double[][] base = new double[n][];
         List<List<String>> answerKeys = new ArrayList<>();
         List<List<String>> refKeys = new ArrayList<>();
+        List<List<String>> questionKeys = new ArrayList<>();
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
             Row r = rows.get(i);
@@ -66,6 +71,7 @@ final class MohlerEval {
             base[i] = f;
             answerKeys.add(engine.similarity().keys(r.answer()));
             refKeys.add(engine.similarity().keys(r.reference()));
+            questionKeys.add(engine.similarity().keys(r.question()));
             if ((i + 1) % 250 == 0 || i + 1 == n) {
                 err.printf(Locale.ROOT, "\rmohler: analysed %d/%d answers (%.0f/s)", i + 1, n,
                         (i + 1) / ((System.nanoTime() - t0) / 1e9));
@@ -103,11 +109,12 @@ final class MohlerEval {
             }
             double[][] x = new double[n][];
             for (int i = 0; i < n; i++) {
-                x[i] = features(base[i], vectors, answerKeys.get(i), refKeys.get(i), peers, peer[i]);
+                x[i] = features(base[i], vectors, answerKeys.get(i), refKeys.get(i), questionKeys.get(i), peers,
+                        peer[i]);
             }
-            if (peers) {
+            if (peers && Z_FEATURES) {
                 int cos = base[0].length;
-                GroupStandardiser z = new GroupStandardiser(new int[] {0, 1, 3, cos - 2, cos},
+                GroupStandardiser z = new GroupStandardiser(new int[] {0, 1, 3, cos - 2, cos, cos + 1},
                         rows.stream().map(Row::id).toList(), List.of(x));
                 for (int i = 0; i < n; i++) {
                     x[i] = z.extend(x[i], rows.get(i).id());
@@ -115,14 +122,15 @@ final class MohlerEval {
             }
             double[][] tx = train.stream().map(i -> x[i]).toArray(double[][]::new);
             double[] ty = train.stream().mapToDouble(i -> goldAll[i]).toArray();
-            LinearModels.Model model = LinearModels.ridge(tx, ty, 1.0);
+            double lambda = innerLambda(train, x, goldAll, rows);
+            LinearModels.Model model = LinearModels.ridge(tx, ty, lambda);
             for (int i : test) {
                 predicted[i] = Math.max(0, Math.min(5, model.predict(x[i])));
             }
             double[] g = test.stream().mapToDouble(i -> goldAll[i]).toArray();
             double[] p = test.stream().mapToDouble(i -> predicted[i]).toArray();
-            out.printf(Locale.ROOT, "%-10s %6d  %7.3f  %5.3f%n", held, test.size(), Metrics.pearson(p, g),
-                    Metrics.rmse(p, g));
+            out.printf(Locale.ROOT, "%-10s %6d  %7.3f  %5.3f  (ridge lambda %.0f)%n", held, test.size(),
+                    Metrics.pearson(p, g), Metrics.rmse(p, g), lambda);
         }
         double r = Metrics.pearson(predicted, goldAll);
         double rmse = Metrics.rmse(predicted, goldAll);
@@ -134,15 +142,43 @@ final class MohlerEval {
         return 0;
     }
 
+    /** The penalty with the lowest inner-CV RMSE, using only the outer fold's training assignments. */
+    private static double innerLambda(List<Integer> train, double[][] x, double[] gold, List<Row> rows) {
+        double best = LAMBDAS[0];
+        double bestErr = Double.MAX_VALUE;
+        TreeSet<String> inner = new TreeSet<>();
+        train.forEach(i -> inner.add(rows.get(i).assignment()));
+        for (double lambda : LAMBDAS) {
+            double sq = 0;
+            for (String held : inner) {
+                List<Integer> fit = train.stream().filter(i -> !rows.get(i).assignment().equals(held)).toList();
+                LinearModels.Model m = LinearModels.ridge(fit.stream().map(i -> x[i]).toArray(double[][]::new),
+                        fit.stream().mapToDouble(i -> gold[i]).toArray(), lambda);
+                for (int i : train) {
+                    if (rows.get(i).assignment().equals(held)) {
+                        double e = Math.max(0, Math.min(5, m.predict(x[i]))) - gold[i];
+                        sq += e * e;
+                    }
+                }
+            }
+            if (sq < bestErr) {
+                bestErr = sq;
+                best = lambda;
+            }
+        }
+        return best;
+    }
+
     private static double[] features(double[] base, TextVectors vectors, List<String> answer, List<String> ref,
-                                     boolean peers, double peer) {
+                                     List<String> question, boolean peers, double peer) {
         double cos = TextVectors.cosine(vectors.tfidf(answer), vectors.tfidf(ref));
-        int extra = peers ? 2 : 1;
+        int extra = peers ? 3 : 2;
         double[] f = new double[base.length + extra];
         System.arraycopy(base, 0, f, 0, base.length);
         f[base.length] = cos;
+        f[base.length + 1] = vectors.weightedRecall(answer, ref, question);
         if (peers) {
-            f[base.length + 1] = peer;
+            f[base.length + 2] = peer;
         }
         return f;
     }

@@ -21,8 +21,8 @@ final class SemEvalFeatures {
     private final Map<String, List<String>> keys = new HashMap<>();
     private final List<Map<String, Double>> labelledVectors = new ArrayList<>();
     private final Map<SemEvalData.Answer, double[]> baseCache = new java.util.IdentityHashMap<>();
-    /** recall, recall_demoted, precision_demoted, tf-idf cosine, engine mark. */
-    private static final int[] Z_COLUMNS = {0, 1, 3, 10, 11};
+    /** recall, recall_demoted, precision_demoted, tf-idf cosine, engine mark, idf-weighted recall. */
+    private static final int[] Z_COLUMNS = {0, 1, 3, 10, 11, 12};
 
     SemEvalFeatures(MarkingEngine engine, List<SemEvalData.Answer> labelled, boolean peers, PrintStream err) {
         this.engine = engine;
@@ -89,8 +89,11 @@ final class SemEvalFeatures {
         double bestScore = -1;
         double bestCos = 0;
         double bestMark = 0;
+        double bestWeighted = 0;
         Map<String, Double> av = vectors.tfidf(keys(a.text()));
         for (String ref : a.references()) {
+            bestWeighted = Math.max(bestWeighted, vectors.weightedRecall(keys(a.text()), keys(ref),
+                    keys(a.question())));
             double[] s = engine.similarity().compute(a.text(), ref, a.question());
             double score = s[1] + s[3];
             if (score > bestScore) {
@@ -101,9 +104,10 @@ final class SemEvalFeatures {
             MarkingScheme scheme = new MarkingScheme(a.question(), "", 4, ref, List.of(), List.of(), List.of());
             bestMark = Math.max(bestMark, engine.mark(a.text(), scheme).mark() / 4.0);
         }
-        double[] out = java.util.Arrays.copyOf(best, best.length + 2);
+        double[] out = java.util.Arrays.copyOf(best, best.length + 3);
         out[best.length] = bestCos;
         out[best.length + 1] = bestMark;
+        out[best.length + 2] = bestWeighted;
         return out;
     }
 

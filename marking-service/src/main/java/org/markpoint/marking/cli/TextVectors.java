@@ -31,6 +31,22 @@ final class TextVectors {
         return v;
     }
 
+    /** Share of the reference's idf mass present in the answer, leaving out words the question already gives. */
+    double weightedRecall(List<String> answer, List<String> reference, List<String> question) {
+        java.util.Set<String> have = new HashSet<>(answer);
+        java.util.Set<String> given = new HashSet<>(question);
+        double want = 0;
+        double got = 0;
+        for (String k : new HashSet<>(reference)) {
+            if (given.contains(k)) {
+                continue;
+            }
+            want += idf(k);
+            got += have.contains(k) ? idf(k) : 0;
+        }
+        return want == 0 ? 0 : got / want;
+    }
+
     static double cosine(Map<String, Double> a, Map<String, Double> b) {
         double dot = 0;
         for (Map.Entry<String, Double> e : a.entrySet()) {
