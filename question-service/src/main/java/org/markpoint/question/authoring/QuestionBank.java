@@ -36,6 +36,32 @@ public class QuestionBank {
         return stored;
     }
 
+    /** What an upsert did to one question. */
+    public enum Upsert { CREATED, REPUBLISHED, UNCHANGED }
+
+    /**
+     * Imports one question: new ids are created and published; an existing question whose content changed is
+     * published as its next version; an identical one is left alone, so re-importing a file is idempotent.
+     */
+    public Upsert upsert(String tenantId, QuestionSpec spec) {
+        Optional<QuestionDocument> current = find(tenantId, spec.id());
+        if (current.isEmpty()) {
+            create(tenantId, spec, true);
+            return Upsert.CREATED;
+        }
+        QuestionDocument doc = current.get();
+        if (doc.scheme().equals(spec.scheme()) && doc.learningOutcomes().equals(spec.learningOutcomes())
+                && doc.unitId().equals(spec.unitId()) && doc.context().equals(spec.context())) {
+            return Upsert.UNCHANGED;
+        }
+        Instant now = clock.instant();
+        QuestionDocument edited = new QuestionDocument(doc.id(), tenantId, spec.unitId(), spec.learningOutcomes(),
+                spec.context(), spec.scheme(), doc.version(), QuestionStatus.DRAFT, doc.createdAt(), now,
+                doc.outbox());
+        mongo.save(edited.publish(now));
+        return Upsert.REPUBLISHED;
+    }
+
     public boolean exists(String tenantId, String questionId) {
         return mongo.exists(byTenant(tenantId).addCriteria(Criteria.where("_id").is(questionId)),
                 QuestionDocument.class);

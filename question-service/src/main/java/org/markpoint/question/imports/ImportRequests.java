@@ -1,0 +1,38 @@
+package org.markpoint.question.imports;
+
+import org.markpoint.question.support.InvalidRequestException;
+import org.markpoint.question.support.PayloadTooLargeException;
+
+/** Checks on an import upload before anything is parsed. */
+public final class ImportRequests {
+
+    public static final int MAX_BYTES = 10 * 1024 * 1024;
+
+    private ImportRequests() {
+    }
+
+    public static ImportFormat format(String name) {
+        return ImportFormat.parse(name).orElseThrow(() -> new InvalidRequestException("format",
+                "unknown format '" + name + "'; use seed, moodle or qti"));
+    }
+
+    /** A file name for reports only: any directory part is dropped, so a name can never point anywhere. */
+    public static String sourceName(String source) {
+        String name = source.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._ -]", "_");
+        if (name.isBlank() || name.equals(".") || name.equals("..") || name.length() > 200) {
+            throw new InvalidRequestException("source", "give a plain file name (at most 200 characters)");
+        }
+        return name;
+    }
+
+    public static byte[] checkSize(byte[] content) {
+        if (content.length == 0) {
+            throw new InvalidRequestException("body", "the file is empty");
+        }
+        if (content.length > MAX_BYTES) {
+            throw new PayloadTooLargeException("the file is larger than " + MAX_BYTES / (1024 * 1024) + " MB");
+        }
+        return content;
+    }
+}
