@@ -34,10 +34,14 @@ final class AnswerChecks {
             flags.add(Flags.COPIED_QUESTION);
         }
         boolean overlap = false;
-        for (String k : distinct) {
-            overlap |= scheme.vocabulary().contains(k);
+        int inVocabulary = 0;
+        for (String k : content) {
+            boolean known = scheme.vocabulary().contains(k);
+            overlap |= known;
+            inVocabulary += known ? 1 : 0;
         }
-        if (isNotEnglish(answer, words, overlap)) {
+        boolean mostlyKnown = inVocabulary * 2 >= content.size();
+        if (isNotEnglish(answer, words, mostlyKnown)) {
             flags.add(Flags.NOT_ENGLISH);
         } else if (!overlap && pointsMatched == 0 && distinct.size() >= 4) {
             flags.add(Flags.OFF_TOPIC);
@@ -59,7 +63,8 @@ final class AnswerChecks {
         return fresh <= 1 && answerKeys.size() - fresh >= Math.min(3, stemKeys.size());
     }
 
-    private boolean isNotEnglish(AnalysedText answer, int words, boolean overlap) {
+    /** Non-Latin script, or no English function words in an answer whose words are mostly not the scheme's. */
+    private boolean isNotEnglish(AnalysedText answer, int words, boolean mostlyKnown) {
         String text = answer.original();
         int letters = 0;
         int latin = 0;
@@ -73,7 +78,7 @@ final class AnswerChecks {
         if (letters >= 10 && latin < letters / 2) {
             return true;
         }
-        if (words < 6 || overlap) {
+        if (words < 6 || mostlyKnown) {
             return false;
         }
         int function = 0;

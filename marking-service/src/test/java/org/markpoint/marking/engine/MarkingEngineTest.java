@@ -188,4 +188,21 @@ class MarkingEngineTest {
                 scheme("state", 1, p));
         assertThat(r.mark()).isZero();
     }
+
+    @Test
+    void givenHugeAndBinaryAnswers_whenMarked_thenFlaggedNotThrown() {
+        String huge = "Training improves customer satisfaction. ".repeat(25_000);
+        MarkResult big = ENGINE.mark(huge, scheme("state", 1, SATISFACTION));
+        assertThat(big.flags()).contains(Flags.TOO_LONG);
+        MarkResult garbage = ENGINE.mark("\u0000\u0001\uFFFD\uD83D\uDE00 %%% \u0007", scheme("state", 1, SATISFACTION));
+        assertThat(garbage.flags()).contains(Flags.BLANK);
+    }
+
+    @Test
+    void givenNonEnglishAnswer_whenMarked_thenFlaggedNotEnglishAndForReview() {
+        MarkResult r = ENGINE.mark("La formation du personnel améliore la satisfaction des clients parce que "
+                + "les employés sont mieux préparés.", scheme("explain", 2, SATISFACTION, SKILLS));
+        assertThat(r.flags()).contains(Flags.NOT_ENGLISH, Flags.NEEDS_REVIEW);
+        assertThat(r.mark()).isZero();
+    }
 }
