@@ -58,7 +58,7 @@ class LauncherIT {
         env.put("MARKPOINT_MARKING_PORT", String.valueOf(ports[4]));
         env.put("MARKPOINT_PROGRESS_PORT", String.valueOf(ports[5]));
         env.put("MARKPOINT_GATEWAY_PORT", String.valueOf(gatewayPort));
-        // the sample-bank wait only warns; keep it short so a missing bank costs little test time
+        // the launcher only warns about a missing bank (asserted below); do not wait the full minute for it
         env.put("MARKPOINT_BANK_TIMEOUT", "30");
     }
 
@@ -91,7 +91,9 @@ class LauncherIT {
                 .contains("Markpoint is up")
                 .contains("http://127.0.0.1:" + gatewayPort + "/actuator/health")
                 .contains("mongodb://127.0.0.1:" + mongoPort)
-                .contains("127.0.0.1:" + kafkaPort);
+                .contains("127.0.0.1:" + kafkaPort)
+                .as("the sample bank is served through the gateway")
+                .containsPattern("sample bank +loaded");
 
         HttpResponse<String> health = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gatewayPort + "/actuator/health"))
