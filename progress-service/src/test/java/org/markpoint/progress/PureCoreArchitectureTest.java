@@ -16,7 +16,7 @@ class PureCoreArchitectureTest {
 
     @Test
     void coreHasNoFrameworkOrIo() {
-        noClasses().that().resideInAnyPackage("..mastery..", "..learner..", "..adaptive..")
+        noClasses().that().resideInAnyPackage("..mastery..", "..learner..", "..adaptive..", "..quiz.session..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..",
                         "org.bson..", "org.apache.kafka..")
                 .allowEmptyShould(true)

@@ -1,14 +1,14 @@
 package org.markpoint.progress.api;
 
 /** Until authentication lands every request belongs to the demo tenant; the security issue derives it from the credential. */
-final class TenantContext {
+public final class TenantContext {
 
-    static final String DEFAULT_TENANT = "demo";
+    public static final String DEFAULT_TENANT = "demo";
 
     private TenantContext() {
     }
 
-    static String current() {
+    public static String current() {
         return DEFAULT_TENANT;
     }
 }

@@ -1,5 +1,7 @@
 package org.markpoint.progress.support;
 
+import java.time.Clock;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
@@ -27,12 +29,14 @@ public class OutboxRelay {
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
     private final List<String> collections;
+    private final Clock clock;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka,
-                       @Value("${markpoint.outbox.collections}") List<String> collections) {
+                       @Value("${markpoint.outbox.collections}") List<String> collections, Clock clock) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.collections = List.copyOf(collections);
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${markpoint.outbox.poll-ms:100}")
@@ -44,10 +48,17 @@ public class OutboxRelay {
 
     /** Publishes pending events of one collection; returns how many were published. */
     public int relay(String collection) {
-        Query pending = new Query(Criteria.where(FIELD + ".0").exists(true)).limit(200);
+        Date now = Date.from(clock.instant());
+        // only documents owing an entry that is due, so held-back entries cannot crowd the due ones out of the page
+        Query pending = new Query(Criteria.where(FIELD).elemMatch(new Criteria().orOperator(
+                Criteria.where("notBefore").exists(false), Criteria.where("notBefore").lte(now)))).limit(200);
         int published = 0;
         for (Document doc : mongo.find(pending, Document.class, collection)) {
             for (Document entry : doc.getList(FIELD, Document.class, List.of())) {
+                Date notBefore = entry.getDate("notBefore");
+                if (notBefore != null && notBefore.after(now)) {
+                    continue;
+                }
                 try {
                     kafka.send(entry.getString("topic"), entry.getString("key"), entry.getString("payload"))
                             .get(10, TimeUnit.SECONDS);

@@ -1,0 +1,30 @@
+package org.markpoint.progress.quiz;
+
+import java.util.List;
+import org.markpoint.progress.quiz.session.QuizSession;
+import org.markpoint.progress.support.OutboxEntry;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One quiz in one document ({@code _id} = quiz id): its state and the events it owes change together in a single
+ * write; {@code version} makes a concurrent writer (a second tab, the mark listener) fail and retry.
+ */
+@Document("quizzes")
+@CompoundIndex(name = "tenant_learner", def = "{'tenantId': 1, 'quiz.learnerId': 1}")
+record QuizDocument(@Id String id, String tenantId, QuizSession quiz, List<OutboxEntry> outbox, @Version Long version) {
+
+    QuizDocument {
+        outbox = outbox == null ? List.of() : List.copyOf(outbox);
+    }
+
+    QuizDocument with(QuizSession next) {
+        return new QuizDocument(id, tenantId, next, outbox, version);
+    }
+
+    QuizDocument with(QuizSession next, List<OutboxEntry> owed) {
+        return new QuizDocument(id, tenantId, next, owed, version);
+    }
+}
