@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -44,19 +43,25 @@ public final class DevKafkaBroker implements AutoCloseable {
         int controllerPort = options.port("controller-port", port + 1);
         Path dataDir = options.path("data", "data/kafka");
 
-        DevKafkaBroker broker = start(port, controllerPort, dataDir);
-        CountDownLatch stopped = new CountDownLatch(1);
+        DevKafkaBroker broker = prepare(port, controllerPort, dataDir);
+        // registered before startup, as kafka.Kafka does, so a SIGTERM mid-startup still shuts down cleanly
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("markpoint-dev-kafka stopping");
             broker.close();
-            stopped.countDown();
         }, "kafka-shutdown"));
+        broker.startup();
         System.out.println(READY_MARKER + " on " + broker.bootstrapServers() + " (data " + dataDir + ")");
-        stopped.await();
+        broker.server.awaitShutdown();
     }
 
     /** Formats the data dir if needed, starts broker and controller, returns once the broker is serving. */
     public static DevKafkaBroker start(int port, int controllerPort, Path dataDir) throws IOException {
+        DevKafkaBroker broker = prepare(port, controllerPort, dataDir);
+        broker.startup();
+        return broker;
+    }
+
+    private static DevKafkaBroker prepare(int port, int controllerPort, Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
         Path configFile = writeConfig(port, controllerPort, dataDir);
         formatIfNeeded(dataDir, configFile);
@@ -65,15 +70,16 @@ public final class DevKafkaBroker implements AutoCloseable {
         try (var reader = Files.newBufferedReader(configFile)) {
             props.load(reader);
         }
-        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
+        return new DevKafkaBroker(new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM), port);
+    }
+
+    private void startup() {
         try {
             server.startup();
         } catch (RuntimeException e) {
-            server.shutdown();
-            server.awaitShutdown();
+            close();
             throw e;
         }
-        return new DevKafkaBroker(server, port);
     }
 
     public String bootstrapServers() {
