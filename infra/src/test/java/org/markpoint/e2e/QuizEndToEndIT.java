@@ -48,12 +48,14 @@ class QuizEndToEndIT {
 
     static {
         BANK.put("e2e-listen-state", new String[] {"lo-listening", "state", "State one active listening technique.",
-            "[{\"id\": \"a\", \"text\": \"paraphrasing\", \"accept\": [\"paraphrase\", \"paraphrasing\"], \"marks\": 1}]",
+            "[{\"id\": \"a\", \"text\": \"paraphrasing\", \"accept\": [\"paraphrase\", \"paraphrasing\"],"
+                + " \"marks\": 1}]",
             "Paraphrasing what the customer said."});
         BANK.put("e2e-listen-describe", new String[] {"lo-listening", "describe",
             "Describe how you show a customer you are listening.",
             "[{\"id\": \"a\", \"text\": \"eye contact\", \"accept\": [\"eye contact\"], \"marks\": 1},"
-                + " {\"id\": \"b\", \"text\": \"summarise\", \"accept\": [\"summarise\", \"summarising\"], \"marks\": 1}]",
+                + " {\"id\": \"b\", \"text\": \"summarise\", \"accept\": [\"summarise\", \"summarising\"],"
+                + " \"marks\": 1}]",
             "I keep eye contact with the customer and I summarise what they told me at the end."});
         BANK.put("e2e-listen-explain", new String[] {"lo-listening", "explain",
             "Explain why active listening improves customer service.",

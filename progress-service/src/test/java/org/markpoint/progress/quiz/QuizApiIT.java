@@ -26,9 +26,11 @@ import org.markpoint.model.event.EventCodec;
 import org.markpoint.model.event.EventEnvelope;
 import org.markpoint.model.event.OutcomeEvidence;
 import org.markpoint.model.event.QuestionPublished;
+import org.markpoint.model.event.QuestionRetired;
 import org.markpoint.model.event.Topics;
 import org.markpoint.model.scheme.MarkingPoint;
 import org.markpoint.model.scheme.MarkingScheme;
+import org.markpoint.progress.catalog.QuestionCatalog;
 import org.markpoint.progress.support.Http;
 import org.markpoint.progress.support.StubMarkingService;
 import org.markpoint.progress.support.StubMarkingService.Mode;
@@ -86,6 +88,9 @@ class QuizApiIT {
 
     @Autowired
     CircuitBreakerRegistry breakers;
+
+    @Autowired
+    QuestionCatalog catalog;
 
     @AfterAll
     static void stopStub() {
@@ -376,6 +381,30 @@ class QuizApiIT {
         assertProblem(otherTab, 409, null);
         assertProblem(noKey, 409, null);
         assertThat(quiz(quizId).get("items")).hasSize(1);
+    }
+
+    @Test
+    void givenTheCurrentQuestionRetired_whenNextIsCalled_thenAnotherLiveQuestionReplacesIt() {
+        for (String id : List.of("qr-1", "qr-2")) {
+            send(EventEnvelope.wrap("demo", new QuestionPublished(id, 1, "unit-retire", List.of("lo-r"),
+                    new MarkingScheme("State " + id + ".", "state", 1, "", List.of(MarkingPoint.of("a", "r")),
+                            List.of(), List.of())), Instant.now()));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> catalog.live("demo", "qr-1").isPresent()
+                && catalog.live("demo", "qr-2").isPresent());
+        JsonNode quiz = startQuiz("{\"learnerId\": \"retire-" + UUID.randomUUID()
+                + "\", \"unitId\": \"unit-retire\"}");
+        String quizId = quiz.get("quizId").asString();
+        String first = quiz.at("/current/questionId").asString();
+
+        send(EventEnvelope.wrap("demo", new QuestionRetired(first, 1), Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !json(Http.post(url("/quizzes/" + quizId + "/next"),
+                "application/json", "")).at("/current/questionId").asString().equals(first));
+
+        JsonNode after = quiz(quizId);
+        assertThat(after.at("/current/questionId").asString()).isIn("qr-1", "qr-2").isNotEqualTo(first);
+        assertThat(after.get("items")).hasSize(1);
+        assertThat(after.at("/items/0/itemId").asString()).isEqualTo("item-2");
     }
 
     @Test
