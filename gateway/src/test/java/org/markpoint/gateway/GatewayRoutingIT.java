@@ -88,4 +88,17 @@ class GatewayRoutingIT {
     void givenProgressServiceDown_whenMasteryRequested_then503() throws Exception {
         assertThat(get("/api/v1/progress/learners/l1/mastery").statusCode()).isEqualTo(503);
     }
+
+    @Test
+    void givenWebUi_whenRootRequested_thenIndexHtmlWithTheAppScript() throws Exception {
+        HttpResponse<String> r = get("/");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                ct -> assertThat(ct).startsWith("text/html"));
+        assertThat(r.body()).contains("<title>Markpoint</title>").contains("js/app.js");
+        HttpResponse<String> script = get("/js/app.js");
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(
+                ct -> assertThat(ct).contains("javascript"));
+    }
 }

@@ -1,0 +1,94 @@
+// Hash router: every screen has a link you can share, reload or open in a new tab.
+import {el, replace} from './dom.js';
+import {learnerId, setLearnerId} from './learner.js';
+import {ApiError} from './api.js';
+import {renderUnitList} from './views/units.js';
+import {renderUnit} from './views/unit.js';
+import {renderPractice} from './views/practice.js';
+
+const main = document.getElementById('main');
+
+const routes = [
+  {pattern: /^\/?$/, view: (ctx) => renderUnitList(ctx)},
+  {pattern: /^\/units\/([^/]+)$/, view: (ctx, m) => renderUnit(ctx, decodeURIComponent(m[1]))},
+  {pattern: /^\/units\/([^/]+)\/practise$/, view: (ctx, m) => renderPractice(ctx, decodeURIComponent(m[1]))},
+];
+
+let current = null;
+let firstRender = true;
+
+function parseHash() {
+  const raw = location.hash.replace(/^#/, '');
+  const [path, query = ''] = raw.split('?');
+  return {path, params: new URLSearchParams(query)};
+}
+
+async function route() {
+  current?.abort();
+  const controller = new AbortController();
+  current = controller;
+  const {path, params} = parseHash();
+  const ctx = {
+    main,
+    params,
+    signal: controller.signal,
+    /** Sets the page title and moves focus to the new heading, as a page load would for a screen reader. */
+    ready(title) {
+      document.title = title ? `${title} · Markpoint` : 'Markpoint';
+      if (!firstRender) {
+        const heading = main.querySelector('h1');
+        (heading || main).setAttribute('tabindex', '-1');
+        (heading || main).focus({preventScroll: false});
+      }
+      firstRender = false;
+      main.setAttribute('aria-busy', 'false');
+    },
+  };
+  main.setAttribute('aria-busy', 'true');
+  const match = routes.map((r) => ({r, m: path.match(r.pattern)})).find((x) => x.m);
+  try {
+    if (!match) {
+      replace(main, el('h1', {text: 'Page not found'}), el('p', {}, el('a', {href: '#/', text: 'Go to the units'})));
+      ctx.ready('Page not found');
+      return;
+    }
+    await match.r.view(ctx, match.m);
+  } catch (e) {
+    if (controller.signal.aborted) return;
+    showLoadError(ctx, e);
+  }
+}
+
+export function showLoadError(ctx, e) {
+  console.error(e);
+  const message = e instanceof ApiError ? e.describe() : 'Something went wrong on this page.';
+  const notFound = e instanceof ApiError && e.status === 404;
+  replace(ctx.main,
+    el('h1', {text: notFound ? 'Not found' : 'This page could not load'}),
+    el('div', {class: 'alert error', attrs: {role: 'alert'}}, el('p', {text: message})),
+    el('p', {}, notFound ? el('a', {href: '#/', text: 'Go to the units'})
+      : el('button', {type: 'button', class: 'button', text: 'Try again', on: {click: route}})));
+  ctx.ready('Error');
+}
+
+function setUpLearnerForm() {
+  const form = document.getElementById('who');
+  const input = document.getElementById('learner-id');
+  const status = document.getElementById('who-status');
+  input.value = learnerId();
+  status.textContent = learnerId() ? `Learning as ${learnerId()}` : 'Not saved yet';
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const saved = setLearnerId(input.value);
+    status.textContent = saved ? `Saved. Learning as ${saved}` : 'Cleared';
+  });
+  window.addEventListener('learner-changed', (event) => {
+    if (input.value.trim() !== event.detail) input.value = event.detail;
+    status.textContent = event.detail ? `Learning as ${event.detail}` : 'Not saved yet';
+    route();
+  });
+}
+
+setUpLearnerForm();
+window.addEventListener('hashchange', route);
+route();

@@ -1,0 +1,25 @@
+// Who the learner is, kept in this browser until real sign-in exists.
+const KEY = 'markpoint.learnerId';
+
+export function learnerId() {
+  try { return (localStorage.getItem(KEY) || '').trim(); } catch { return ''; }
+}
+
+export function setLearnerId(id) {
+  const clean = id.trim();
+  try {
+    if (clean) localStorage.setItem(KEY, clean); else localStorage.removeItem(KEY);
+  } catch { /* private mode: the id lives for this page only */ }
+  window.dispatchEvent(new CustomEvent('learner-changed', {detail: clean}));
+  return clean;
+}
+
+/** Question ids this learner answered recently, newest first, to avoid repeats in practice. */
+export function recentQuestions() {
+  try { return JSON.parse(localStorage.getItem(`${KEY}.recent.${learnerId()}`) || '[]'); } catch { return []; }
+}
+
+export function rememberAnswered(questionId) {
+  const recent = [questionId, ...recentQuestions().filter((q) => q !== questionId)].slice(0, 30);
+  try { localStorage.setItem(`${KEY}.recent.${learnerId()}`, JSON.stringify(recent)); } catch { /* best effort */ }
+}

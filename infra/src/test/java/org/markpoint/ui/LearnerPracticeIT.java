@@ -1,0 +1,229 @@
+package org.markpoint.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * A learner in a real Chromium against the real stack (./markpoint start: Kafka, MongoDB-wire, the three services,
+ * the gateway serving the UI) with the bundled sample bank: revise a unit, practise, read the mark.
+ */
+class LearnerPracticeIT {
+
+    private static final String UNIT = "ocn-london-principles-of-customer-service-management";
+    private static final String LO1 = UNIT + "-lo1";
+    /** Names the marking points of both LO1 questions in the sample bank (q1 and q11). */
+    private static final String GOOD_ANSWER = "Customer service management principles such as communication, "
+            + "empowerment and a strong service culture matter because staff who can act resolve problems "
+            + "quickly, so customers stay loyal and business performance improves.";
+
+    private static RunningStack stack;
+    private static Browser browser;
+
+    @BeforeAll
+    static void startStackAndBrowser() throws Exception {
+        stack = RunningStack.start();
+        browser = Browser.open();
+    }
+
+    @AfterAll
+    static void stopBrowserAndStack() throws Exception {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (stack != null) {
+                stack.close();
+            }
+        }
+    }
+
+    @BeforeEach
+    void freshPage() {
+        browser.driver.manage().window().setSize(Browser.DESKTOP);
+        browser.driver.get(stack.baseUrl() + "/");
+        browser.js("localStorage.clear(); sessionStorage.clear();");
+    }
+
+    @Test
+    void givenLearner_whenPractisesAQuestionOfAUnit_thenSeesTheMarkWithTheirOwnWordsHighlighted() throws Exception {
+        String learner = "ui-learner-" + UUID.randomUUID();
+        browser.driver.get(stack.baseUrl() + "/");
+        waitForHeading("Units");
+        browser.screenshot("units", Browser.DESKTOP);
+
+        browser.driver.findElement(By.id("learner-id")).sendKeys(learner);
+        browser.driver.findElement(By.cssSelector("#who button[type=submit]")).click();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("who-status"), learner));
+
+        browser.driver.findElement(By.cssSelector("a[href='#/units/" + UNIT + "']")).click();
+        waitForHeading("Principles of Customer Service Management");
+        assertThat(text("#synopsis")).contains("customer service");
+        assertThat(text("#mistakes")).contains("Correction");
+        assertThat(text("#outcomes")).contains("LO1").contains("Not started");
+        browser.screenshot("unit", Browser.DESKTOP);
+
+        browser.driver.findElement(By.cssSelector("a[href='#/units/" + UNIT + "/practise?lo=" + LO1 + "']")).click();
+        WebElement answer = browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("answer")));
+        assertThat(text(".stem .command-word")).isNotBlank();
+        assertThat(text(".guidance")).contains("asks you to");
+        answer.sendKeys(GOOD_ANSWER);
+        int words = GOOD_ANSWER.split("\\s+").length;
+        assertThat(text("#answer-count")).startsWith(words + " words");
+        browser.screenshot("question", Browser.DESKTOP);
+
+        submit();
+        waitForHeading("Your mark");
+        assertThat(Integer.parseInt(text("[data-testid=mark]"))).isPositive();
+        WebElement shown = browser.driver.findElement(By.cssSelector("[data-testid=highlighted-answer]"));
+        assertThat(answerAsShown(shown)).isEqualTo(GOOD_ANSWER);
+        List<WebElement> highlights = shown.findElements(By.cssSelector("mark[data-point]"));
+        assertThat(highlights).isNotEmpty();
+        for (WebElement highlight : highlights) {
+            String words1 = highlight.getText().strip();
+            assertThat(words1).isNotBlank();
+            assertThat(GOOD_ANSWER.toLowerCase()).contains(words1.toLowerCase());
+        }
+        assertThat(text("#hit-heading")).isEqualTo("Marking points you hit");
+        assertThat(text(".verdict")).containsAnyOf("Done", "Not yet");
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".mastery-change"), "Your mastery now"));
+        browser.screenshot("result", Browser.DESKTOP);
+        browser.screenshot("result-phone", Browser.PHONE);
+
+        browser.driver.findElement(By.linkText("Back to OL-PCSM")).click();
+        waitForHeading("Principles of Customer Service Management");
+        WebElement lo1Mastery = browser.driver.findElement(
+                By.xpath("//h3[@id='lo-" + LO1 + "']/following-sibling::div[contains(@class,'mastery')]"));
+        assertThat(lo1Mastery.getText()).contains("%").contains("1 answer");
+        browser.screenshot("unit-phone", Browser.PHONE);
+    }
+
+    @Test
+    void givenAnswerWithScriptAndHtml_whenMarked_thenShownAsTextAndNeverRun() {
+        openPractice();
+        String hostile = "<script>window.__xss = 1</script><img src=x onerror=\"window.__xss = 2\"> "
+                + "<b>Communication</b> matters because customers trust staff who listen.";
+        browser.driver.findElement(By.id("answer")).sendKeys(hostile);
+        submit();
+        waitForHeading("Your mark");
+
+        WebElement shown = browser.driver.findElement(By.cssSelector("[data-testid=highlighted-answer]"));
+        assertThat(answerAsShown(shown)).contains("<script>window.__xss = 1</script>")
+                .contains("<img src=x onerror=");
+        assertThat(shown.findElements(By.cssSelector("script, img, b"))).isEmpty();
+        assertThat(browser.js("return typeof window.__xss")).isEqualTo("undefined");
+    }
+
+    @Test
+    void givenEmptyAnswer_whenSubmitted_thenValidationMessageAndNothingSent() throws Exception {
+        openPractice();
+        browser.driver.findElement(By.id("answer")).sendKeys("   ");
+        submit();
+
+        WebElement alert = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#answer-error [role=alert]")));
+        assertThat(alert.getText()).contains("Write your answer");
+        assertThat(browser.driver.findElement(By.id("answer")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.driver.getCurrentUrl()).doesNotContain("mark=");
+        browser.screenshot("question-empty", Browser.DESKTOP);
+    }
+
+    @Test
+    void givenFiftyThousandCharacterPaste_whenTyped_thenClearMessageAndNotSent() {
+        openPractice();
+        browser.js("const box = document.getElementById('answer');"
+                + "box.value = 'service '.repeat(6250);"
+                + "box.dispatchEvent(new Event('input', {bubbles: true}));");
+
+        WebElement alert = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#answer-error [role=alert]")));
+        assertThat(alert.getText()).contains("50,000 characters").contains("20,000");
+        assertThat(browser.driver.findElement(By.id("answer-count")).getAttribute("class")).contains("over");
+        submit();
+        assertThat(browser.driver.findElement(By.cssSelector("#answer-error [role=alert]")).getText())
+                .contains("50,000 characters");
+        assertThat(browser.driver.getCurrentUrl()).doesNotContain("mark=");
+        assertThat((String) browser.js("return document.getElementById('answer').value")).hasSize(50_000);
+    }
+
+    @Test
+    void givenNetworkDropsOnSubmit_whenRetried_thenAnswerKeptAndSameIdempotencyKeyUsed() throws Exception {
+        openPractice();
+        String answerText = "Communication matters because customers trust staff who listen " + UUID.randomUUID();
+        browser.driver.findElement(By.id("answer")).sendKeys(answerText);
+
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        browser.driver.setNetworkConditions(offline);
+        String key;
+        try {
+            submit();
+            WebElement alert = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#answer-error [role=alert]")));
+            assertThat(alert.getText()).contains("Could not reach Markpoint").contains("still here");
+            assertThat(browser.driver.findElement(By.id("answer")).getAttribute("value")).isEqualTo(answerText);
+            key = browser.driver.findElement(By.cssSelector("form.answer-form")).getAttribute("data-idempotency-key");
+            assertThat(key).isNotBlank();
+        } finally {
+            browser.driver.deleteNetworkConditions();
+        }
+
+        browser.driver.findElement(By.xpath("//div[@id='answer-error']//button[normalize-space()='Try again']"))
+                .click();
+        waitForHeading("Your mark");
+        String markId = browser.driver.getCurrentUrl().replaceAll(".*[?&]mark=([^&]+).*", "$1");
+
+        // the retry went out under the key the failed attempt had: the same request with it gets the same mark back
+        String questionId = browser.driver.getCurrentUrl().replaceAll(".*[?&]q=([^&]+).*", "$1");
+        String learner = (String) browser.js("return localStorage.getItem('markpoint.learnerId')");
+        HttpResponse<String> replay = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(stack.baseUrl() + "/api/v1/marking/mark"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"answer\":\"" + answerText + "\",\"learnerId\":\""
+                        + learner + "\",\"questionId\":\"" + questionId + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(replay.statusCode()).isEqualTo(200);
+        assertThat(replay.body()).contains("\"markId\":\"" + markId + "\"");
+    }
+
+    /** The answer text as displayed, without the point numbers set after each highlight. */
+    private static String answerAsShown(WebElement block) {
+        return (String) browser.js("const copy = arguments[0].cloneNode(true);"
+                + "copy.querySelectorAll('sup').forEach(s => s.remove()); return copy.textContent;", block);
+    }
+
+    private void openPractice() {
+        browser.js("localStorage.setItem('markpoint.learnerId', arguments[0])", "ui-learner-" + UUID.randomUUID());
+        browser.driver.get(stack.baseUrl() + "/#/units/" + UNIT + "/practise?lo=" + LO1);
+        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("answer")));
+    }
+
+    private void submit() {
+        browser.driver.findElement(By.cssSelector("form.answer-form button[type=submit]")).click();
+    }
+
+    private void waitForHeading(String heading) {
+        browser.waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), heading));
+    }
+
+    /** The element's text as written in the DOM (CSS upper-cases some labels on screen). */
+    private String text(String css) {
+        return browser.driver.findElement(By.cssSelector(css)).getAttribute("textContent").replaceAll("\\s+", " ")
+                .strip();
+    }
+}

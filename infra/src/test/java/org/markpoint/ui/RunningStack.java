@@ -1,0 +1,132 @@
+package org.markpoint.ui;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The real {@code ./markpoint start --detach} on free ports with a throwaway data dir, as LauncherIT runs it:
+ * Kafka broker, MongoDB-wire server, the three services and the gateway serving the web UI, with the sample bank.
+ */
+final class RunningStack implements AutoCloseable {
+
+    static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+    private static final List<String> MODULES =
+            List.of("question-service", "marking-service", "progress-service", "gateway", "infra");
+
+    private final Path dataDir;
+    private final Map<String, String> env = new HashMap<>();
+    private final int gatewayPort;
+
+    private RunningStack(Path dataDir) {
+        this.dataDir = dataDir;
+        int[] ports = freePorts(7);
+        gatewayPort = ports[6];
+        env.put("MARKPOINT_DATA_DIR", dataDir.toString());
+        env.put("MARKPOINT_KAFKA_PORT", String.valueOf(ports[0]));
+        env.put("MARKPOINT_KAFKA_CONTROLLER_PORT", String.valueOf(ports[1]));
+        env.put("MARKPOINT_MONGO_PORT", String.valueOf(ports[2]));
+        env.put("MARKPOINT_QUESTION_PORT", String.valueOf(ports[3]));
+        env.put("MARKPOINT_MARKING_PORT", String.valueOf(ports[4]));
+        env.put("MARKPOINT_PROGRESS_PORT", String.valueOf(ports[5]));
+        env.put("MARKPOINT_GATEWAY_PORT", String.valueOf(gatewayPort));
+    }
+
+    /** Starts the stack and returns once the launcher says it is up with the sample bank loaded. */
+    static RunningStack start() throws IOException, InterruptedException {
+        requireBuiltJars();
+        RunningStack stack = new RunningStack(Files.createTempDirectory("markpoint-ui-"));
+        String output = stack.run(Duration.ofMinutes(5), "start", "--detach");
+        if (!output.contains("Markpoint is up")) {
+            stack.close();
+            fail("./markpoint start --detach did not come up:%n%s", output);
+        }
+        return stack;
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        try {
+            run(Duration.ofSeconds(90), "stop");
+        } finally {
+            try (Stream<Path> files = Files.walk(dataDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private String run(Duration timeout, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", REPO.resolve("markpoint").toString()));
+        command.addAll(List.of(args));
+        // a file, not a pipe: the detached processes must not hold our stream open
+        Path output = Files.createTempFile("markpoint-ui-", ".out");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroy();
+                fail("./markpoint %s did not finish in %s:%n%s", String.join(" ", args), timeout,
+                        Files.readString(output));
+            }
+            String printed = Files.readString(output);
+            System.out.println("$ ./markpoint " + String.join(" ", args) + System.lineSeparator() + printed);
+            return printed;
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
+    private static void requireBuiltJars() {
+        List<String> missing = MODULES.stream()
+                .map(m -> REPO.resolve(m).resolve("target").resolve(m + "-0.1.0-SNAPSHOT-exec.jar"))
+                .filter(jar -> !Files.isRegularFile(jar)).map(jar -> REPO.relativize(jar).toString()).toList();
+        if (!missing.isEmpty()) {
+            fail("the browser tests need the exec jars, missing: " + missing
+                    + ". Build them first: ./mvnw -DskipTests package (or run ./mvnw verify from the repo root).");
+        }
+    }
+
+    /** Distinct free loopback ports, all held open while choosing so none is picked twice. */
+    private static int[] freePorts(int count) {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                held.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // it only reserved a number
+                }
+            }
+        }
+    }
+}
