@@ -8,8 +8,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * What a quiz needs to know about one published question ({@code _id} = tenant + ":" + question id): enough to show
- * it and to choose it, never its marking scheme's points (marking is marking-service's job). {@code context} stays
- * empty until {@code QuestionPublished} carries the question's context.
+ * it and to choose it, never its marking scheme's points (marking is marking-service's job). {@code context} is the
+ * scenario shown with the stem, empty when the event carried none.
  */
 @Document("catalog_questions")
 @CompoundIndexes({

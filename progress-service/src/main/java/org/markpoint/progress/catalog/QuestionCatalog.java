@@ -33,7 +33,7 @@ public class QuestionCatalog {
         var scheme = e.scheme();
         mongo.save(new PublishedQuestion(id, tenantId, e.questionId(), e.version(), e.unitId(), e.learningOutcomes(),
                 scheme == null ? "" : scheme.commandWord(), scheme == null ? 0 : scheme.maxMarks(),
-                scheme == null ? "" : scheme.stem(), "", false));
+                scheme == null ? "" : scheme.stem(), e.context(), false));
     }
 
     public void apply(String tenantId, QuestionRetired e) {

@@ -388,7 +388,7 @@ class QuizApiIT {
         for (String id : List.of("qr-1", "qr-2")) {
             send(EventEnvelope.wrap("demo", new QuestionPublished(id, 1, "unit-retire", List.of("lo-r"),
                     new MarkingScheme("State " + id + ".", "state", 1, "", List.of(MarkingPoint.of("a", "r")),
-                            List.of(), List.of())), Instant.now()));
+                            List.of(), List.of()), "Scenario for " + id), Instant.now()));
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> catalog.live("demo", "qr-1").isPresent()
                 && catalog.live("demo", "qr-2").isPresent());
@@ -396,6 +396,7 @@ class QuizApiIT {
                 + "\", \"unitId\": \"unit-retire\"}");
         String quizId = quiz.get("quizId").asString();
         String first = quiz.at("/current/questionId").asString();
+        assertThat(quiz.at("/current/context").asString()).isEqualTo("Scenario for " + first);
 
         send(EventEnvelope.wrap("demo", new QuestionRetired(first, 1), Instant.now()));
         await().atMost(Duration.ofSeconds(20)).until(() -> !json(Http.post(url("/quizzes/" + quizId + "/next"),

@@ -103,4 +103,20 @@ class EventGoldenFilesTest {
         assertThat(new MasteryUpdated("learner-9", "lo", 0, 1, 1).partitionKey()).isEqualTo("learner-9");
         assertThat(Topics.deadLetter(Topics.MASTERY)).isEqualTo("markpoint.mastery.v1.dlt");
     }
+
+    @Test
+    void givenAQuestionWithContext_whenSerialised_thenTheContextTravels_andWithoutOneTheWireFormIsUnchanged()
+            throws IOException {
+        MarkingScheme scheme = new MarkingScheme("Explain the risk.", "explain", 2, "", List.of(), List.of(),
+                List.of());
+        EventEnvelope<QuestionPublished> withContext = envelope("00000000-0000-0000-0000-000000000009",
+                new QuestionPublished("q9", 1, "unit-1", List.of("lo-1"), scheme, "A customer phones, angry."));
+
+        String json = CODEC.encode(withContext);
+
+        assertThat(JSON.readTree(json).at("/body/context").asString()).isEqualTo("A customer phones, angry.");
+        assertThat(CODEC.decode(json)).isEqualTo(withContext);
+        assertThat(JSON.readTree(golden("question-published.json")).at("/body").has("context")).isFalse();
+        assertThat(((QuestionPublished) CODEC.decode(golden("question-published.json")).body()).context()).isEmpty();
+    }
 }
