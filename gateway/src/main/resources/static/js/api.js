@@ -101,3 +101,17 @@ export function newKey() {
   const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
+
+export const quizzes = {
+  /** scope: {unitId} or {outcomes: [...]}. */
+  start: async (learnerId, scope, maxItems) => (await api.post('/api/v1/progress/quizzes', {learnerId, ...scope, maxItems})).body,
+  get: (id) => api.get(`/api/v1/progress/quizzes/${enc(id)}`),
+  next: async (id) => (await api.post(`/api/v1/progress/quizzes/${enc(id)}/next`)).body,
+  /** Resolves to {status: marked|pending, mark, mastery, message}. */
+  answer: async (id, itemId, answer, key) => (await api.post(
+    `/api/v1/progress/quizzes/${enc(id)}/items/${enc(itemId)}/answer`, {answer}, {'Idempotency-Key': key})).body,
+};
+
+export const marks = {
+  get: (id) => api.get(`/api/v1/marking/marks/${enc(id)}`),
+};

@@ -4,14 +4,17 @@ import {learnerId, setLearnerId} from './learner.js';
 import {ApiError} from './api.js';
 import {renderUnitList} from './views/units.js';
 import {renderUnit} from './views/unit.js';
-import {renderPractice} from './views/practice.js';
+import {renderSingleQuestion} from './views/practice.js';
+import {startQuiz, renderQuiz} from './views/quiz.js';
 
 const main = document.getElementById('main');
 
 const routes = [
   {pattern: /^\/?$/, view: (ctx) => renderUnitList(ctx)},
   {pattern: /^\/units\/([^/]+)$/, view: (ctx, m) => renderUnit(ctx, decodeURIComponent(m[1]))},
-  {pattern: /^\/units\/([^/]+)\/practise$/, view: (ctx, m) => renderPractice(ctx, decodeURIComponent(m[1]))},
+  {pattern: /^\/units\/([^/]+)\/practise$/, view: (ctx, m) => startQuiz(ctx, decodeURIComponent(m[1]))},
+  {pattern: /^\/units\/([^/]+)\/question$/, view: (ctx, m) => renderSingleQuestion(ctx, decodeURIComponent(m[1]))},
+  {pattern: /^\/quiz\/([^/]+)$/, view: (ctx, m) => renderQuiz(ctx, decodeURIComponent(m[1]))},
 ];
 
 let current = null;

@@ -25,3 +25,22 @@ export function guidanceBox(commandWord, guidance, advice = []) {
       text ? ` asks you to ${text.charAt(0).toLowerCase()}${text.slice(1)}` : ' is the command word: answer in the way it asks.'),
     advice.map((a) => el('p', {class: 'muted', text: a})));
 }
+
+export function crumbsFor(unit, here) {
+  return el('nav', {class: 'breadcrumb', attrs: {'aria-label': 'Breadcrumb'}},
+    el('ol', {}, el('li', {}, el('a', {href: '#/', text: 'Units'})),
+      el('li', {}, el('a', {href: `#/units/${encodeURIComponent(unit.id)}`, text: unit.code})),
+      el('li', {attrs: {'aria-current': 'page'}, text: here})));
+}
+
+/** The question card; guidance comes from the quiz (taxonomy) or the unit, page advice always from the unit. */
+export function questionCard({unit, stem, context, commandWord, maxMarks, guidance, label = 'Question'}, form) {
+  const fromUnit = (unit.commandWordGuidance || []).find((g) => g.commandWord === commandWord);
+  return el('section', {class: 'card question', attrs: {'aria-labelledby': 'question-heading'}},
+    el('h2', {id: 'question-heading'}, label, ' ',
+      el('span', {class: 'marks', text: `(${maxMarks} mark${maxMarks === 1 ? '' : 's'})`})),
+    context ? el('p', {class: 'context', text: context}) : null,
+    stemWithCommandWord(stem, commandWord),
+    guidanceBox(commandWord, guidance || fromUnit?.guidance, fromUnit?.pageAdvice),
+    form);
+}

@@ -74,7 +74,11 @@ function feedbackFor(point, lines, used) {
   return lines[at];
 }
 
-export function renderResult(ctx, {unit, outcome, question, mark, answer, crumbs, masteryBefore, nextHref, againHref}) {
+/**
+ * question: the bank's question (scheme with marking point texts and misconception patterns); actions: the buttons
+ * at the end (next question, ...); masteryBefore: mastery when the answer was sent, to show how it moved.
+ */
+export function renderResult(ctx, {unit, question, mark, answer, crumbs, masteryBefore, actions, before = []}) {
   const points = describePoints(question, mark);
   const credited = points.filter((p) => p.status !== 'missed');
   const missed = points.filter((p) => p.status === 'missed');
@@ -91,7 +95,7 @@ export function renderResult(ctx, {unit, outcome, question, mark, answer, crumbs
 
   const masteryBox = el('div', {class: 'mastery-change', attrs: {'aria-live': 'polite'}});
 
-  replace(ctx.main, crumbs,
+  replace(ctx.main, crumbs, before,
     el('h1', {text: 'Your mark'}),
     el('section', {class: 'card score-card', attrs: {'aria-label': 'Mark'}},
       el('p', {class: 'score'}, el('span', {class: 'score-num', attrs: {'data-testid': 'mark'}, text: String(mark.mark)}),
@@ -126,9 +130,7 @@ export function renderResult(ctx, {unit, outcome, question, mark, answer, crumbs
         el('p', {class: 'right'}, el('span', {class: 'tag right-tag', text: 'Correction'}), ' ', m.correction))))) : null,
     otherFeedback.length ? el('section', {class: 'card', attrs: {'aria-labelledby': 'fb-heading'}},
       el('h2', {id: 'fb-heading', text: 'Feedback'}), el('ul', {}, otherFeedback.map((f) => el('li', {text: f})))) : null,
-    el('div', {class: 'actions'},
-      el('a', {class: 'button primary', href: nextHref, text: 'Next question'}),
-      el('a', {class: 'button secondary', href: againHref, text: 'Try this question again'}),
+    el('div', {class: 'actions'}, actions,
       el('a', {class: 'button secondary', href: `#/units/${encodeURIComponent(unit.id)}`, text: `Back to ${unit.code}`})));
   ctx.ready(`Your mark: ${mark.mark} out of ${mark.maxMarks}`);
   showMasteryChange(ctx, masteryBox, unit, question, masteryBefore);

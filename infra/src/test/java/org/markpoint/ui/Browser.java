@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -60,7 +61,9 @@ final class Browser implements AutoCloseable {
     }
 
     WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
+        // pages re-render on navigation, so an element found a moment ago may be gone: look again
+        return (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class);
     }
 
     Object js(String script, Object... args) {
@@ -70,7 +73,9 @@ final class Browser implements AutoCloseable {
     /** The whole page at this width: the window grows to the page height for the shot, then goes back. */
     void screenshot(String name, Dimension size) throws IOException {
         driver.manage().window().setSize(size);
-        long height = ((Number) js("return Math.ceil(document.documentElement.scrollHeight)")).longValue();
+        // the window is taller than its viewport by the browser's own chrome; grow it so the viewport fits the page
+        long height = ((Number) js("return Math.ceil(document.documentElement.scrollHeight"
+                + " + window.outerHeight - window.innerHeight)")).longValue();
         driver.manage().window().setSize(new Dimension(size.width, (int) Math.min(Math.max(height, size.height), 4000)));
         js("window.scrollTo(0, 0)");
         File shot = driver.getScreenshotAs(OutputType.FILE);

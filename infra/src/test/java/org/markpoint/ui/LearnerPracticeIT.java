@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -13,9 +14,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A learner in a real Chromium against the real stack (./markpoint start: Kafka, MongoDB-wire, the three services,
@@ -61,7 +64,7 @@ class LearnerPracticeIT {
 
     @Test
     void givenLearner_whenPractisesAQuestionOfAUnit_thenSeesTheMarkWithTheirOwnWordsHighlighted() throws Exception {
-        String learner = "ui-learner-" + UUID.randomUUID();
+        String learner = "amira-" + UUID.randomUUID().toString().substring(0, 6);
         browser.driver.get(stack.baseUrl() + "/");
         waitForHeading("Units");
         browser.screenshot("units", Browser.DESKTOP);
@@ -79,6 +82,8 @@ class LearnerPracticeIT {
 
         browser.driver.findElement(By.cssSelector("a[href='#/units/" + UNIT + "/practise?lo=" + LO1 + "']")).click();
         WebElement answer = browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("answer")));
+        waitForHeading("Question 1");
+        assertThat(browser.driver.getCurrentUrl()).contains("#/quiz/");
         assertThat(text(".stem .command-word")).isNotBlank();
         assertThat(text(".guidance")).contains("asks you to");
         answer.sendKeys(GOOD_ANSWER);
@@ -139,7 +144,7 @@ class LearnerPracticeIT {
                 By.cssSelector("#answer-error [role=alert]")));
         assertThat(alert.getText()).contains("Write your answer");
         assertThat(browser.driver.findElement(By.id("answer")).getAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(browser.driver.getCurrentUrl()).doesNotContain("mark=");
+        assertThat(browser.driver.getCurrentUrl()).doesNotContain("item=");
         browser.screenshot("question-empty", Browser.DESKTOP);
     }
 
@@ -157,7 +162,7 @@ class LearnerPracticeIT {
         submit();
         assertThat(browser.driver.findElement(By.cssSelector("#answer-error [role=alert]")).getText())
                 .contains("50,000 characters");
-        assertThat(browser.driver.getCurrentUrl()).doesNotContain("mark=");
+        assertThat(browser.driver.getCurrentUrl()).doesNotContain("item=");
         assertThat((String) browser.js("return document.getElementById('answer').value")).hasSize(50_000);
     }
 
@@ -186,19 +191,76 @@ class LearnerPracticeIT {
         browser.driver.findElement(By.xpath("//div[@id='answer-error']//button[normalize-space()='Try again']"))
                 .click();
         waitForHeading("Your mark");
-        String markId = browser.driver.getCurrentUrl().replaceAll(".*[?&]mark=([^&]+).*", "$1");
 
-        // the retry went out under the key the failed attempt had: the same request with it gets the same mark back
-        String questionId = browser.driver.getCurrentUrl().replaceAll(".*[?&]q=([^&]+).*", "$1");
-        String learner = (String) browser.js("return localStorage.getItem('markpoint.learnerId')");
-        HttpResponse<String> replay = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(stack.baseUrl() + "/api/v1/marking/mark"))
+        // the retry went out under the key the failed attempt had: the quiz answers a replay with that key with
+        // the stored result, where any other key would get 409 (the item already has an answer)
+        String url = browser.driver.getCurrentUrl();
+        String quizId = url.replaceAll(".*#/quiz/([^?]+).*", "$1");
+        String itemId = url.replaceAll(".*[?&]item=([^&]+).*", "$1");
+        HttpResponse<String> replay = answerQuizItem(quizId, itemId, answerText, key);
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
+        assertThat(replay.body()).contains("\"status\":\"marked\"");
+        assertThat(answerQuizItem(quizId, itemId, answerText, "another-key").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void givenOutcomeQuiz_whenAnsweredToTheEnd_thenSummaryWithMarksAndWhatNext() throws Exception {
+        openPractice();
+        int answered = 0;
+        while (answered < 6) {
+            browser.driver.findElement(By.id("answer")).sendKeys(GOOD_ANSWER);
+            submit();
+            waitForHeading("Your mark");
+            answered++;
+            browser.driver.findElement(By.xpath("//button[normalize-space()='Next question']")).click();
+            browser.waiting().until(d -> d.findElements(By.id("answer")).size() == 1
+                    || "Quiz finished".equals(text("h1")));
+            if ("Quiz finished".equals(text("h1"))) {
+                break;
+            }
+        }
+        waitForHeading("Quiz finished");
+        assertThat(text(".score-card")).contains("out of").contains(answered + " question");
+        assertThat(browser.driver.findElements(By.cssSelector(".quiz-items li"))).hasSize(answered);
+        assertThat(text("main")).containsAnyOf("Mastered", "Revise next");
+        browser.screenshot("quiz-summary", Browser.DESKTOP);
+    }
+
+    @Test
+    void givenMarkingServiceFrozen_whenAnswered_thenMarkPendingUntilItArrives() throws Exception {
+        openPractice();
+        browser.driver.findElement(By.id("answer")).sendKeys(GOOD_ANSWER);
+        long marking = stack.pid("marking-service");
+        // frozen, not stopped: progress-service's 3 s time limiter gives up, accepts the answer and has it marked
+        // from the AnswerSubmitted event once marking-service runs again
+        signal("STOP", marking);
+        try {
+            submit();
+            browser.waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Mark pending"));
+            assertThat(text(".pending")).contains("saved");
+            browser.screenshot("mark-pending", Browser.DESKTOP);
+        } finally {
+            signal("CONT", marking);
+        }
+        new WebDriverWait(browser.driver, Duration.ofSeconds(90)).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.textToBe(By.tagName("h1"), "Your mark"));
+        assertThat(answerAsShown(browser.driver.findElement(By.cssSelector("[data-testid=highlighted-answer]"))))
+                .isEqualTo(GOOD_ANSWER);
+        assertThat(Integer.parseInt(text("[data-testid=mark]"))).isPositive();
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        assertThat(new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start().waitFor())
+                .isZero();
+    }
+
+    private HttpResponse<String> answerQuizItem(String quizId, String itemId, String answer, String key)
+            throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(stack.baseUrl()
+                        + "/api/v1/progress/quizzes/" + quizId + "/items/" + itemId + "/answer"))
                 .header("Content-Type", "application/json").header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"answer\":\"" + answerText + "\",\"learnerId\":\""
-                        + learner + "\",\"questionId\":\"" + questionId + "\"}")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("{\"answer\":\"" + answer + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(replay.statusCode()).isEqualTo(200);
-        assertThat(replay.body()).contains("\"markId\":\"" + markId + "\"");
     }
 
     /** The answer text as displayed, without the point numbers set after each highlight. */
@@ -208,8 +270,10 @@ class LearnerPracticeIT {
     }
 
     private void openPractice() {
-        browser.js("localStorage.setItem('markpoint.learnerId', arguments[0])", "ui-learner-" + UUID.randomUUID());
+        browser.js("localStorage.setItem('markpoint.learnerId', arguments[0])",
+                "learner-" + UUID.randomUUID().toString().substring(0, 8));
         browser.driver.get(stack.baseUrl() + "/#/units/" + UNIT + "/practise?lo=" + LO1);
+        browser.driver.navigate().refresh(); // a fresh page load, as a returning learner gets
         browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("answer")));
     }
 

@@ -62,6 +62,11 @@ final class RunningStack implements AutoCloseable {
         return "http://127.0.0.1:" + gatewayPort;
     }
 
+    /** The process id of one component (question-service, marking-service, ..., kafka, mongo). */
+    long pid(String component) throws IOException {
+        return Long.parseLong(Files.readString(dataDir.resolve("pids").resolve(component + ".pid")).strip());
+    }
+
     @Override
     public void close() throws IOException, InterruptedException {
         try {
