@@ -6,6 +6,7 @@ import {renderUnitList} from './views/units.js';
 import {renderUnit} from './views/unit.js';
 import {renderSingleQuestion} from './views/practice.js';
 import {startQuiz, renderQuiz} from './views/quiz.js';
+import {renderTutor} from './views/tutor.js';
 
 const main = document.getElementById('main');
 
@@ -15,6 +16,7 @@ const routes = [
   {pattern: /^\/units\/([^/]+)\/practise$/, view: (ctx, m) => startQuiz(ctx, decodeURIComponent(m[1]))},
   {pattern: /^\/units\/([^/]+)\/question$/, view: (ctx, m) => renderSingleQuestion(ctx, decodeURIComponent(m[1]))},
   {pattern: /^\/quiz\/([^/]+)$/, view: (ctx, m) => renderQuiz(ctx, decodeURIComponent(m[1]))},
+  {pattern: /^\/tutor$/, view: (ctx) => renderTutor(ctx)},
 ];
 
 let current = null;
@@ -26,7 +28,7 @@ function parseHash() {
   return {path, params: new URLSearchParams(query)};
 }
 
-async function route() {
+async function route({keepFocus = false} = {}) {
   current?.abort();
   const controller = new AbortController();
   current = controller;
@@ -38,7 +40,8 @@ async function route() {
     /** Sets the page title and moves focus to the new heading, as a page load would for a screen reader. */
     ready(title) {
       document.title = title ? `${title} · Markpoint` : 'Markpoint';
-      if (!firstRender) {
+      // a re-render for a new learner name keeps focus where the learner is (the name form)
+      if (!firstRender && !keepFocus) {
         const heading = main.querySelector('h1');
         (heading || main).setAttribute('tabindex', '-1');
         (heading || main).focus({preventScroll: false});
@@ -70,7 +73,7 @@ export function showLoadError(ctx, e) {
     el('h1', {text: notFound ? 'Not found' : 'This page could not load'}),
     el('div', {class: 'alert error', attrs: {role: 'alert'}}, el('p', {text: message})),
     el('p', {}, notFound ? el('a', {href: '#/', text: 'Go to the units'})
-      : el('button', {type: 'button', class: 'button', text: 'Try again', on: {click: route}})));
+      : el('button', {type: 'button', class: 'button', text: 'Try again', on: {click: () => route()}})));
   ctx.ready('Error');
 }
 
@@ -88,10 +91,10 @@ function setUpLearnerForm() {
   window.addEventListener('learner-changed', (event) => {
     if (input.value.trim() !== event.detail) input.value = event.detail;
     status.textContent = event.detail ? `Learning as ${event.detail}` : 'Not saved yet';
-    route();
+    route({keepFocus: true});
   });
 }
 
 setUpLearnerForm();
-window.addEventListener('hashchange', route);
+window.addEventListener('hashchange', () => route());
 route();

@@ -100,5 +100,7 @@ class GatewayRoutingIT {
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(
                 ct -> assertThat(ct).contains("javascript"));
+        // put there by the build (npm ci + copy), not committed: the tutor charts load it
+        assertThat(get("/vendor/echarts.esm.min.js").statusCode()).isEqualTo(200);
     }
 }

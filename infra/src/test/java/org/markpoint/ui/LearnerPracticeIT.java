@@ -73,14 +73,15 @@ class LearnerPracticeIT {
         browser.driver.findElement(By.cssSelector("#who button[type=submit]")).click();
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("who-status"), learner));
 
-        browser.driver.findElement(By.cssSelector("a[href='#/units/" + UNIT + "']")).click();
+        // saving the name re-renders the page, so the link may be replaced under us: click() retries on a stale one
+        click(By.cssSelector("a[href='#/units/" + UNIT + "']"));
         waitForHeading("Principles of Customer Service Management");
         assertThat(text("#synopsis")).contains("customer service");
         assertThat(text("#mistakes")).contains("Correction");
         assertThat(text("#outcomes")).contains("LO1").contains("Not started");
         browser.screenshot("unit", Browser.DESKTOP);
 
-        browser.driver.findElement(By.cssSelector("a[href='#/units/" + UNIT + "/practise?lo=" + LO1 + "']")).click();
+        click(By.cssSelector("a[href='#/units/" + UNIT + "/practise?lo=" + LO1 + "']"));
         WebElement answer = browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("answer")));
         waitForHeading("Question 1");
         assertThat(browser.driver.getCurrentUrl()).contains("#/quiz/");
@@ -249,6 +250,43 @@ class LearnerPracticeIT {
         assertThat(Integer.parseInt(text("[data-testid=mark]"))).isPositive();
     }
 
+    @Test
+    void givenTutorWatchingALearner_whenTheLearnerAnswers_thenTheirHeatmapCellChanges() throws Exception {
+        String learner = "tutee-" + UUID.randomUUID().toString().substring(0, 6);
+        browser.driver.get(stack.baseUrl() + "/#/tutor?unit=" + UNIT + "&learners=" + learner);
+        browser.driver.navigate().refresh();
+        waitForHeading("Cohort mastery");
+        By cell = By.cssSelector("td[data-learner='" + learner + "'][data-outcome='" + LO1 + "']");
+        assertThat(browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(cell)).getText())
+                .isEqualTo("—");
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".heatmap canvas")));
+
+        HttpResponse<String> quiz = post("/api/v1/progress/quizzes", "{\"learnerId\":\"" + learner
+                + "\",\"outcomes\":[\"" + LO1 + "\"],\"maxItems\":3}", "");
+        assertThat(quiz.statusCode()).as(quiz.body()).isEqualTo(201);
+        String quizId = quiz.body().replaceAll("(?s).*\"quizId\":\"([^\"]+)\".*", "$1");
+        assertThat(answerQuizItem(quizId, "item-1", GOOD_ANSWER, UUID.randomUUID().toString()).statusCode())
+                .isEqualTo(200);
+
+        // mastery moves when progress-service has consumed the AnswerMarked event: ask again until it shows
+        browser.waiting().pollingEvery(Duration.ofMillis(700)).until(d -> {
+            d.findElement(By.xpath("//button[normalize-space()='Show mastery']")).click();
+            return d.findElement(cell).getText().matches("\\d+% \\(1\\)");
+        });
+        browser.driver.findElement(cell).findElement(By.tagName("button")).click();
+        assertThat(text("#cell-detail")).contains(learner).contains("LO1").contains("1 answer");
+        browser.screenshot("tutor-heatmap", Browser.DESKTOP);
+    }
+
+    private HttpResponse<String> post(String path, String json, String key) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.baseUrl() + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (!key.isEmpty()) {
+            request.header("Idempotency-Key", key);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static void signal(String signal, long pid) throws Exception {
         assertThat(new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start().waitFor())
                 .isZero();
@@ -256,11 +294,8 @@ class LearnerPracticeIT {
 
     private HttpResponse<String> answerQuizItem(String quizId, String itemId, String answer, String key)
             throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(stack.baseUrl()
-                        + "/api/v1/progress/quizzes/" + quizId + "/items/" + itemId + "/answer"))
-                .header("Content-Type", "application/json").header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"answer\":\"" + answer + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return post("/api/v1/progress/quizzes/" + quizId + "/items/" + itemId + "/answer",
+                "{\"answer\":\"" + answer + "\"}", key);
     }
 
     /** The answer text as displayed, without the point numbers set after each highlight. */
@@ -275,6 +310,13 @@ class LearnerPracticeIT {
         browser.driver.get(stack.baseUrl() + "/#/units/" + UNIT + "/practise?lo=" + LO1);
         browser.driver.navigate().refresh(); // a fresh page load, as a returning learner gets
         browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("answer")));
+    }
+
+    private static void click(By target) {
+        browser.waiting().until(d -> {
+            d.findElement(target).click();
+            return true;
+        });
     }
 
     private void submit() {
