@@ -7,6 +7,7 @@ import {renderUnit} from './views/unit.js';
 import {renderSingleQuestion} from './views/practice.js';
 import {startQuiz, renderQuiz} from './views/quiz.js';
 import {renderTutor} from './views/tutor.js';
+import {renderProgress} from './views/progress.js';
 
 const main = document.getElementById('main');
 
@@ -17,6 +18,7 @@ const routes = [
   {pattern: /^\/units\/([^/]+)\/question$/, view: (ctx, m) => renderSingleQuestion(ctx, decodeURIComponent(m[1]))},
   {pattern: /^\/quiz\/([^/]+)$/, view: (ctx, m) => renderQuiz(ctx, decodeURIComponent(m[1]))},
   {pattern: /^\/tutor$/, view: (ctx) => renderTutor(ctx)},
+  {pattern: /^\/progress$/, view: (ctx) => renderProgress(ctx)},
 ];
 
 let current = null;

@@ -117,6 +117,11 @@ class LearnerPracticeIT {
                 By.xpath("//h3[@id='lo-" + LO1 + "']/following-sibling::div[contains(@class,'mastery')]"));
         assertThat(lo1Mastery.getText()).contains("%").contains("1 answer");
         browser.screenshot("unit-phone", Browser.PHONE);
+
+        browser.driver.findElement(By.linkText("My progress")).click();
+        waitForHeading("My progress");
+        assertThat(text("#started-heading + ul")).contains("OL-PCSM LO1").contains("1 answer");
+        browser.screenshot("progress", Browser.DESKTOP);
     }
 
     @Test
