@@ -256,6 +256,19 @@ class LearnerPracticeIT {
     }
 
     @Test
+    void givenSingleQuestionPractice_whenAnswered_thenMarkedStraightByTheMarkingApi() {
+        browser.js("localStorage.setItem('markpoint.learnerId', 'solo-learner')");
+        browser.driver.get(stack.baseUrl() + "/#/units/" + UNIT + "/question?lo=" + LO1);
+        browser.driver.navigate().refresh();
+        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("answer"))).sendKeys(GOOD_ANSWER);
+        submit();
+        waitForHeading("Your mark");
+        assertThat(browser.driver.getCurrentUrl()).contains("/question?").contains("mark=");
+        assertThat(browser.driver.findElements(By.cssSelector("[data-testid=highlighted-answer] mark[data-point]")))
+                .isNotEmpty();
+    }
+
+    @Test
     void givenTutorWatchingALearner_whenTheLearnerAnswers_thenTheirHeatmapCellChanges() throws Exception {
         String learner = "tutee-" + UUID.randomUUID().toString().substring(0, 6);
         browser.driver.get(stack.baseUrl() + "/#/tutor?unit=" + UNIT + "&learners=" + learner);
