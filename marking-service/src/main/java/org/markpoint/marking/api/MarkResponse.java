@@ -10,7 +10,8 @@ import org.markpoint.marking.marks.MarkDocument;
 /** The marking contract's answer: extend it, never rename a field. */
 public record MarkResponse(String markId, String questionId, int questionVersion, int mark, int maxMarks,
                            List<Point> points, CommandWordVerdict commandWord, List<MisconceptionFound> misconceptions,
-                           List<String> feedback, List<String> flags, double confidence) {
+                           List<String> feedback, List<String> flags, double confidence, String learnerId,
+                           String answer, MarkDocument.Review review, int finalMark) {
 
     /** One marking point's outcome; {@code status} is hit, partial or missed. */
     public record Point(String id, String status, int marks, List<Evidence> evidence, String matched,
@@ -25,6 +26,6 @@ public record MarkResponse(String markId, String questionId, int questionVersion
         var r = d.result();
         return new MarkResponse(d.id(), d.questionId(), d.questionVersion(), r.mark(), r.maxMarks(),
                 r.points().stream().map(Point::of).toList(), r.commandWord(), r.misconceptions(), r.feedback(),
-                r.flags(), r.confidence());
+                r.flags(), r.confidence(), d.learnerId(), d.answer(), d.review(), d.finalMark());
     }
 }

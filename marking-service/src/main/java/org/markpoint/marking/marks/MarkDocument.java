@@ -16,11 +16,38 @@ import org.springframework.data.mongodb.core.mapping.Document;
     @CompoundIndex(name = "tenant_question", def = "{'tenantId': 1, 'questionId': 1}")
 })
 public record MarkDocument(@Id String id, String tenantId, String learnerId, String questionId, int questionVersion,
-                           String answer, MarkResult result, Instant createdAt, List<OutboxEntry> outbox) {
+                           String answer, MarkResult result, Instant createdAt, List<OutboxEntry> outbox,
+                           Review review) {
+
+    /**
+     * Human moderation of the mark: {@code status} is none (not asked for), pending (in the review queue), accepted
+     * (the tutor agreed) or overridden (the tutor gave {@code tutorMark}). An audit of who changed what, and why.
+     */
+    public record Review(String status, int tutorMark, String tutorId, String reason, Instant at) {
+
+        public static final String NONE = "none";
+        public static final String PENDING = "pending";
+        public static final String ACCEPTED = "accepted";
+        public static final String OVERRIDDEN = "overridden";
+
+        public static Review of(MarkResult result) {
+            return new Review(result.flags().contains("needs_review") ? PENDING : NONE, -1, "", "", null);
+        }
+
+        public boolean settled() {
+            return ACCEPTED.equals(status) || OVERRIDDEN.equals(status);
+        }
+    }
 
     public MarkDocument {
         learnerId = learnerId == null ? "" : learnerId;
         questionId = questionId == null ? "" : questionId;
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
+        review = review == null ? Review.of(result) : review;
+    }
+
+    /** The mark that counts: the tutor's when overridden, else the engine's. */
+    public int finalMark() {
+        return Review.OVERRIDDEN.equals(review.status()) ? review.tutorMark() : result.mark();
     }
 }

@@ -77,7 +77,7 @@ public class MarkingService {
             owed = List.of(OutboxEntry.of(EventEnvelope.wrap(tenantId, event, now)));
         }
         MarkDocument doc = new MarkDocument(markId, tenantId, learnerId, target.questionId(), target.version(), answer,
-                result, now, owed);
+                result, now, owed, MarkDocument.Review.of(result));
         try {
             mongo.insert(doc);
         } catch (DuplicateKeyException raced) {

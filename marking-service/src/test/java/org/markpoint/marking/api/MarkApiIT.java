@@ -102,7 +102,11 @@ class MarkApiIT {
             List<AnswerMarked> seen = new ArrayList<>();
             await().atMost(Duration.ofSeconds(20)).until(() -> {
                 KafkaTestUtils.getRecords(c, Duration.ofMillis(500))
-                        .forEach(rec -> seen.add((AnswerMarked) CODEC.decode(rec.value()).body()));
+                        .forEach(rec -> {
+                            if (CODEC.decode(rec.value()).body() instanceof AnswerMarked m) {
+                                seen.add(m);
+                            }
+                        });
                 return seen.stream().anyMatch(m -> m.markId().equals(markId));
             });
             AnswerMarked event = seen.stream().filter(m -> m.markId().equals(markId)).findFirst().orElseThrow();
@@ -143,6 +147,55 @@ class MarkApiIT {
         var other = client.send(request.setHeader("Idempotency-Key", "lms-retry-2").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(json(other).get("markId").asString()).isNotEqualTo(json(first).get("markId").asString());
+    }
+
+    @Test
+    void givenAnAppealedMark_whenATutorOverridesIt_thenQueueAgreementAndMarkOverriddenFollow() throws Exception {
+        String body = "{\"answer\": \"dunno\", \"learnerId\": \"learner-appeal\", \"scheme\": {\"stem\": "
+                + "\"Explain why training matters.\", \"commandWord\": \"explain\", \"maxMarks\": 2, "
+                + "\"markingPoints\": [{\"id\": \"a\", \"text\": \"skills gap\"}, {\"id\": \"b\", "
+                + "\"text\": \"consistent service\"}]}}";
+        HttpResponse<String> response = mark(body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String markId = json(response).get("markId").asString();
+        String base = "http://127.0.0.1:" + port + "/api/v1/marking";
+        HttpResponse<String> appealed = Http.postJson(base + "/marks/" + markId + "/appeal",
+                "{\"reason\": \"I meant the skills gap\"}");
+        assertThat(json(appealed).at("/review/status").asString()).isEqualTo("pending");
+        JsonNode queue = json(Http.get(base + "/review-queue?limit=200"));
+        assertThat(queue.get("items").findValuesAsString("markId")).contains(markId);
+
+        HttpResponse<String> bad = Http.postJson(base + "/marks/" + markId + "/override",
+                "{\"mark\": 9, \"reason\": \"x\"}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json(bad).at("/errors/0/field").asString()).isEqualTo("mark");
+        HttpResponse<String> noReason = Http.postJson(base + "/marks/" + markId + "/override", "{\"mark\": 1}");
+        assertThat(json(noReason).at("/errors/0/field").asString()).isEqualTo("reason");
+
+        HttpResponse<String> overridden = Http.postJson(base + "/marks/" + markId + "/override",
+                "{\"mark\": 2, \"reason\": \"both points made in other words\", \"tutorId\": \"t1\"}");
+        assertThat(overridden.statusCode()).isEqualTo(200);
+        assertThat(json(overridden).get("finalMark").asInt()).isEqualTo(2);
+        assertThat(json(overridden).at("/review/status").asString()).isEqualTo("overridden");
+        assertThat(json(Http.get(base + "/review-queue?limit=200")).get("items").findValuesAsString("markId"))
+                .doesNotContain(markId);
+        JsonNode agreement = json(Http.get(base + "/agreement"));
+        assertThat(agreement.get("n").asInt()).isPositive();
+        assertThat(agreement.get("exact").asDouble()).isLessThan(1.0);
+        assertThat(Http.postJson(base + "/marks/nope/override", "{\"mark\": 1, \"reason\": \"r\"}").statusCode())
+                .isEqualTo(404);
+
+        try (Consumer<String, String> c = new KafkaConsumer<>(KafkaTestUtils.consumerProps(broker, "override-it", true),
+                new StringDeserializer(), new StringDeserializer())) {
+            broker.consumeFromAnEmbeddedTopic(c, Topics.ANSWER_MARKED);
+            List<Object> seen = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                KafkaTestUtils.getRecords(c, Duration.ofMillis(500)).forEach(r -> seen.add(CODEC.decode(r.value())
+                        .body()));
+                return seen.stream().anyMatch(e -> e instanceof org.markpoint.model.event.MarkOverridden o
+                        && o.markId().equals(markId) && o.newMark() == 2);
+            });
+        }
     }
 
     @Test

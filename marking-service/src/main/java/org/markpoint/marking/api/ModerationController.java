@@ -1,0 +1,76 @@
+package org.markpoint.marking.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.markpoint.marking.moderation.Agreement;
+import org.markpoint.marking.moderation.ModerationService;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Tutors moderate: the review queue (low confidence or appealed), accept, override with a reason, agreement. */
+@RestController
+@RequestMapping("/api/v1/marking")
+class ModerationController {
+
+    record OverrideRequest(@NotNull @Min(0) Integer mark, @NotBlank @Size(max = 2000) String reason,
+                           @Size(max = 200) String tutorId) {
+    }
+
+    record AppealRequest(@Size(max = 2000) String reason) {
+    }
+
+    record AcceptRequest(@Size(max = 200) String tutorId) {
+    }
+
+    record QueuePage(List<MarkResponse> items, String next) {
+    }
+
+    private final ModerationService moderation;
+
+    ModerationController(ModerationService moderation) {
+        this.moderation = moderation;
+    }
+
+    @GetMapping("/review-queue")
+    QueuePage queue(@RequestParam(defaultValue = "") String questionId,
+                    @RequestParam(defaultValue = "") String cursor,
+                    @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        List<MarkResponse> items = moderation.queue(TenantContext.current(), questionId, cursor, limit).stream()
+                .map(MarkResponse::of).toList();
+        return new QueuePage(items, items.size() == limit ? items.getLast().markId() : "");
+    }
+
+    @PostMapping(path = "/marks/{id}/override", consumes = MediaType.APPLICATION_JSON_VALUE)
+    MarkResponse override(@PathVariable String id, @Valid @RequestBody OverrideRequest request) {
+        return MarkResponse.of(moderation.override(TenantContext.current(), id, request.mark(), request.reason(),
+                request.tutorId() == null ? "" : request.tutorId()));
+    }
+
+    @PostMapping(path = "/marks/{id}/appeal", consumes = MediaType.APPLICATION_JSON_VALUE)
+    MarkResponse appeal(@PathVariable String id, @Valid @RequestBody AppealRequest request) {
+        return MarkResponse.of(moderation.appeal(TenantContext.current(), id,
+                request.reason() == null ? "" : request.reason()));
+    }
+
+    @PostMapping(path = "/marks/{id}/accept", consumes = MediaType.APPLICATION_JSON_VALUE)
+    MarkResponse accept(@PathVariable String id, @Valid @RequestBody AcceptRequest request) {
+        return MarkResponse.of(moderation.accept(TenantContext.current(), id,
+                request.tutorId() == null ? "" : request.tutorId()));
+    }
+
+    @GetMapping("/agreement")
+    Agreement agreement(@RequestParam(defaultValue = "") String questionId) {
+        return moderation.agreement(TenantContext.current(), questionId);
+    }
+}
