@@ -2,20 +2,34 @@ package org.markpoint.question.authoring;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.bson.Document;
 import org.markpoint.question.bank.QuestionSpec;
-import org.markpoint.question.bank.Unit;
+import org.markpoint.question.support.ConflictException;
+import org.markpoint.question.support.IfMatch;
+import org.markpoint.question.support.NotFoundException;
+import org.markpoint.question.support.PreconditionFailedException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-/** The bank's write and read paths over MongoDB; every query is scoped to one tenant. */
+/**
+ * The questions' write and read paths over MongoDB; every query is scoped to one tenant. Every change is one
+ * conditional single-document update: it applies only if the revision is still the one the change was computed
+ * from, and it appends the events it owes to the document's outbox in the same write.
+ */
 @Service
 public class QuestionBank {
+
+    private static final Pattern REGEX_META = Pattern.compile("[\\\\^$.|?*+()\\[\\]{}/-]");
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -25,23 +39,55 @@ public class QuestionBank {
         this.clock = clock;
     }
 
-    /** Stores a new question and, when asked, publishes it in the same single-document write. */
+    /** Stores a new question as version 1, published in the same write when asked. */
     public QuestionDocument create(String tenantId, QuestionSpec spec, boolean publish) {
         Instant now = clock.instant();
         String id = spec.id() == null || spec.id().isBlank() ? UUID.randomUUID().toString() : spec.id();
-        QuestionDocument draft = new QuestionDocument(id, tenantId, spec.unitId(), spec.learningOutcomes(),
-                spec.context(), spec.scheme(), 0, QuestionStatus.DRAFT, now, now, List.of());
-        QuestionDocument stored = publish ? draft.publish(now) : draft;
-        mongo.insert(stored);
+        QuestionDocument draft = QuestionDocument.draft(id, tenantId, spec, now);
+        QuestionDocument stored = publish ? draft.publish(now).next() : draft;
+        try {
+            mongo.insert(stored);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("question '" + id + "' already exists");
+        }
         return stored;
+    }
+
+    /**
+     * Applies {@code change} to the question if {@code ifMatch} matches its revision, in one conditional write;
+     * 412 when it does not, including when another writer got in between the read and the write.
+     */
+    public QuestionDocument change(String tenantId, String questionId, IfMatch ifMatch,
+                                   Function<QuestionDocument, QuestionDocument.Change> change) {
+        QuestionDocument current = find(tenantId, questionId)
+                .orElseThrow(() -> new NotFoundException("question", questionId));
+        ifMatch.check("question '" + questionId + "'", current.revision());
+        QuestionDocument.Change c = change.apply(current);
+        Document set = new Document();
+        mongo.getConverter().write(c.next(), set);
+        set.remove("_id");
+        set.remove("outbox");
+        Document update = new Document("$set", set);
+        if (!c.owed().isEmpty()) {
+            List<Object> owed = c.owed().stream().map(e -> mongo.getConverter().convertToMongoType(e)).toList();
+            update.append("$push", new Document("outbox", new Document("$each", owed)));
+        }
+        long matched = mongo.getCollection(mongo.getCollectionName(QuestionDocument.class))
+                .updateOne(whenStill(current), update).getMatchedCount();
+        if (matched == 0) {
+            long now = find(tenantId, questionId).map(QuestionDocument::revision).orElse(current.revision());
+            throw new PreconditionFailedException("question '" + questionId + "'", now);
+        }
+        return c.next();
     }
 
     /** What an upsert did to one question. */
     public enum Upsert { CREATED, REPUBLISHED, UNCHANGED }
 
     /**
-     * Imports one question: new ids are created and published; an existing question whose content changed is
-     * published as its next version; an identical one is left alone, so re-importing a file is idempotent.
+     * Imports one question: new ids are created and published; a live question whose content changed is published
+     * as its next version; an identical one is left alone, so re-importing a file is idempotent. A question with an
+     * author's unpublished draft, or a retired one, is refused rather than overwritten.
      */
     public Upsert upsert(String tenantId, QuestionSpec spec) {
         Optional<QuestionDocument> current = find(tenantId, spec.id());
@@ -50,15 +96,14 @@ public class QuestionBank {
             return Upsert.CREATED;
         }
         QuestionDocument doc = current.get();
-        if (doc.scheme().equals(spec.scheme()) && doc.learningOutcomes().equals(spec.learningOutcomes())
-                && doc.unitId().equals(spec.unitId()) && doc.context().equals(spec.context())) {
+        if (doc.status() == QuestionStatus.DRAFT) {
+            throw new ConflictException("has an unpublished draft (version " + doc.version()
+                    + "); publish or finish it before importing over it");
+        }
+        if (doc.liveContentEquals(spec)) {
             return Upsert.UNCHANGED;
         }
-        Instant now = clock.instant();
-        QuestionDocument edited = new QuestionDocument(doc.id(), tenantId, spec.unitId(), spec.learningOutcomes(),
-                spec.context(), spec.scheme(), doc.version(), QuestionStatus.DRAFT, doc.createdAt(), now,
-                doc.outbox());
-        mongo.save(edited.publish(now));
+        change(tenantId, spec.id(), IfMatch.CURRENT, d -> d.edit(spec, clock.instant()).publish(clock.instant()));
         return Upsert.REPUBLISHED;
     }
 
@@ -74,38 +119,46 @@ public class QuestionBank {
 
     /** One page of questions in id order, filtered; {@code after} is the last id of the previous page. */
     public List<QuestionDocument> page(String tenantId, QuestionFilter filter, String after, int limit) {
-        Query q = byTenant(tenantId);
+        List<Criteria> all = new ArrayList<>();
+        all.add(Criteria.where("tenantId").is(tenantId));
         if (!filter.unitId().isBlank()) {
-            q.addCriteria(Criteria.where("unitId").is(filter.unitId()));
+            all.add(Criteria.where("unitId").is(filter.unitId()));
         }
         if (!filter.outcomeId().isBlank()) {
-            q.addCriteria(Criteria.where("learningOutcomes").is(filter.outcomeId()));
+            all.add(Criteria.where("learningOutcomes").is(filter.outcomeId()));
         }
         if (!filter.commandWord().isBlank()) {
-            q.addCriteria(Criteria.where("scheme.commandWord").is(filter.commandWord()));
+            all.add(Criteria.where("scheme.commandWord").is(filter.commandWord()));
         }
+        switch (filter.status()) {
+            case "draft" -> all.add(Criteria.where("status").is(QuestionStatus.DRAFT.name()));
+            case "retired" -> all.add(Criteria.where("status").is(QuestionStatus.RETIRED.name()));
+            case "published" -> {
+                all.add(Criteria.where("status").ne(QuestionStatus.RETIRED.name()));
+                all.add(Criteria.where("publishedVersion").gt(0));
+            }
+            default -> { }
+        }
+        // each word literally (metacharacters escaped): no regex injection, and a literal pattern cannot backtrack
+        filter.words().forEach(w -> all.add(Criteria.where("searchText").regex(literal(w))));
         if (!after.isBlank()) {
-            q.addCriteria(Criteria.where("_id").gt(after));
+            all.add(Criteria.where("_id").gt(after));
         }
+        Query q = new Query(new Criteria().andOperator(all));
         return mongo.find(q.with(Sort.by("_id")).limit(limit), QuestionDocument.class);
     }
 
-    public void saveUnit(String tenantId, Unit unit) {
-        mongo.save(new UnitDocument(tenantId + ":" + unit.id(), tenantId, unit));
+    /** Escapes every regex metacharacter, so the pattern means exactly the text (in Java and PCRE alike). */
+    static String literal(String text) {
+        return REGEX_META.matcher(text).replaceAll("\\\\$0");
     }
 
-    public List<Unit> units(String tenantId) {
-        return mongo.find(byTenant(tenantId).with(Sort.by("_id")), UnitDocument.class).stream()
-                .map(UnitDocument::unit).toList();
-    }
-
-    public Optional<Unit> unit(String tenantId, String unitId) {
-        return Optional.ofNullable(mongo.findById(tenantId + ":" + unitId, UnitDocument.class))
-                .filter(d -> d.tenantId().equals(tenantId)).map(UnitDocument::unit);
-    }
-
-    public long unitCount(String tenantId) {
-        return mongo.count(byTenant(tenantId), UnitDocument.class);
+    private static Document whenStill(QuestionDocument d) {
+        Document filter = new Document("_id", d.id()).append("tenantId", d.tenantId());
+        // documents stored before revisions were kept have none: revision 0 is "no field yet"
+        return d.revision() == 0
+                ? filter.append("revision", new Document("$exists", false))
+                : filter.append("revision", d.revision());
     }
 
     private static Query byTenant(String tenantId) {

@@ -5,7 +5,14 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A unit with its revision content, stored per tenant ({@code _id} = tenant + ":" + unit id). */
+/**
+ * A unit with its revision content and learning outcomes, stored per tenant ({@code _id} = tenant + ":" + unit id).
+ * {@code revision} grows with every write and is the unit's ETag (its outcomes share it: they live inside it).
+ */
 @Document("units")
-public record UnitDocument(@Id String id, @Indexed String tenantId, Unit unit) {
+public record UnitDocument(@Id String id, @Indexed String tenantId, Unit unit, long revision) {
+
+    static String key(String tenantId, String unitId) {
+        return tenantId + ":" + unitId;
+    }
 }

@@ -39,4 +39,11 @@ public record Unit(String id, String code, String title, String qualification, S
         this(id, code, title, qualification, synopsis, keyConcepts, examTips, keySkills, prerequisites,
                 learningOutcomes, misconceptions, keyTerms, source, "", List.of(), List.of(), List.of());
     }
+
+    /** The same unit with these learning outcomes. */
+    public Unit withOutcomes(List<LearningOutcome> outcomes) {
+        return new Unit(id, code, title, qualification, synopsis, keyConcepts, examTips, keySkills, prerequisites,
+                outcomes, misconceptions, keyTerms, source, awardingBody, overview, commonMistakes,
+                commandWordGuidance);
+    }
 }

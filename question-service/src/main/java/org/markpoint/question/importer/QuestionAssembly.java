@@ -14,6 +14,7 @@ import org.markpoint.model.scheme.Misconception;
 import org.markpoint.model.scheme.SchemeValidation;
 import org.markpoint.question.bank.ImportIssue;
 import org.markpoint.question.bank.QuestionSpec;
+import org.markpoint.question.bank.SchemeChecks;
 import org.w3c.dom.Element;
 
 /**
@@ -118,20 +119,10 @@ final class QuestionAssembly {
         }
         int total = d.points().stream().mapToInt(MarkingPoint::marks).sum();
         int max = d.maxMarks() > 0 ? d.maxMarks() : Math.max(1, total);
-        if (total > max) {
-            warnings.add(new ImportIssue(source, label, "marking points are worth " + total + ", more than the "
-                    + max + " available; the mark is capped at " + max));
-        } else if (total < max && !d.points().isEmpty()) {
-            warnings.add(new ImportIssue(source, label, "marking points are worth " + total + ", less than the "
-                    + max + " available, and there are no levels"));
-        }
-        List<MarkingPoint> points = new ArrayList<>();
-        for (MarkingPoint p : d.points()) {
-            points.add(p.marks() > max ? new MarkingPoint(p.id(), p.text(), p.accept(), p.reject(), max,
-                    p.learningOutcome()) : p);
-        }
-        MarkingScheme scheme = new MarkingScheme(d.stem(), command, max, d.modelAnswer(), points, d.misconceptions(),
-                d.glossary());
+        SchemeChecks.Checked checked = SchemeChecks.marks(new MarkingScheme(d.stem(), command, max, d.modelAnswer(),
+                d.points(), d.misconceptions(), d.glossary()), "scheme");
+        checked.warnings().forEach(w -> warnings.add(new ImportIssue(source, label, w.message())));
+        MarkingScheme scheme = checked.scheme();
         List<SchemeValidation.Violation> violations = SchemeValidation.validate(scheme, "scheme");
         if (!violations.isEmpty()) {
             skipped.add(new ImportIssue(source, label, violations.stream().map(v -> v.field() + " " + v.message())

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.markpoint.question.authoring.QuestionBank;
+import org.markpoint.question.authoring.UnitStore;
 import org.markpoint.question.bank.QuestionSpec;
 import org.markpoint.question.bank.SampleBank;
 import org.markpoint.question.bank.Unit;
@@ -31,12 +32,14 @@ public class ImportService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
 
     private final QuestionBank bank;
+    private final UnitStore units;
     private final MongoTemplate mongo;
     private final Clock clock;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
-    public ImportService(QuestionBank bank, MongoTemplate mongo, Clock clock) {
+    public ImportService(QuestionBank bank, UnitStore units, MongoTemplate mongo, Clock clock) {
         this.bank = bank;
+        this.units = units;
         this.mongo = mongo;
         this.clock = clock;
     }
@@ -75,7 +78,7 @@ public class ImportService implements AutoCloseable {
             }
             // units after their questions: a unit that shows up has all its questions in place
             for (Unit unit : parsed.units()) {
-                bank.saveUnit(job.tenantId(), unit);
+                units.save(job.tenantId(), unit);
                 items.add(new ItemReport("unit", unit.id(), "imported", ""));
                 current = progress(current, items, "running");
             }

@@ -3,6 +3,7 @@ package org.markpoint.question.seed;
 import java.io.IOException;
 import java.io.InputStream;
 import org.markpoint.question.authoring.QuestionBank;
+import org.markpoint.question.authoring.UnitStore;
 import org.markpoint.question.bank.QuestionSpec;
 import org.markpoint.question.bank.SampleBank;
 import org.markpoint.question.bank.Unit;
@@ -36,18 +37,20 @@ class SampleBankBootstrap implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(SampleBankBootstrap.class);
 
     private final QuestionBank bank;
+    private final UnitStore units;
     private final Settings settings;
     private final JsonMapper json;
 
-    SampleBankBootstrap(QuestionBank bank, Settings settings, JsonMapper json) {
+    SampleBankBootstrap(QuestionBank bank, UnitStore units, Settings settings, JsonMapper json) {
         this.bank = bank;
+        this.units = units;
         this.settings = settings;
         this.json = json;
     }
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
-        if (!settings.loadSample() || bank.unitCount(settings.sampleTenant()) > 0) {
+        if (!settings.loadSample() || units.count(settings.sampleTenant()) > 0) {
             return;
         }
         ClassPathResource resource = new ClassPathResource(settings.sampleResource());
@@ -67,7 +70,7 @@ class SampleBankBootstrap implements ApplicationRunner {
         }
         // units last: their presence marks the load as complete, so a crash mid-load resumes on restart
         for (Unit unit : sample.units()) {
-            bank.saveUnit(tenant, unit);
+            units.save(tenant, unit);
         }
         log.info("sample bank loaded for tenant '{}': {} units, {} questions", tenant, sample.units().size(),
                 sample.questions().size());

@@ -34,6 +34,9 @@ import tools.jackson.core.JacksonException;
 public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+    // local until shared-model's ProblemTypes gains them (same base URI, so clients can already switch on them)
+    static final URI PRECONDITION_FAILED = URI.create("https://markpoint.org/problems/precondition-failed");
+    static final URI PRECONDITION_REQUIRED = URI.create("https://markpoint.org/problems/precondition-required");
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
@@ -43,6 +46,20 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", e.getMessage());
+    }
+
+    @ExceptionHandler(PreconditionFailedException.class)
+    ResponseEntity<ProblemDetail> preconditionFailed(PreconditionFailedException e) {
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(e.currentEtag()).body(problem(
+                HttpStatus.PRECONDITION_FAILED, PRECONDITION_FAILED, "Precondition failed", e.getMessage()));
+    }
+
+    @ExceptionHandler(PreconditionRequiredException.class)
+    ProblemDetail preconditionRequired(PreconditionRequiredException e) {
+        ProblemDetail p = problem(HttpStatus.PRECONDITION_REQUIRED, PRECONDITION_REQUIRED, "Precondition required",
+                e.getMessage());
+        p.setProperty("errors", List.of(Map.of("field", "If-Match", "message", "is required")));
+        return p;
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)
