@@ -1,55 +1,14 @@
 package org.markpoint.question.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.markpoint.model.event.EventCodec;
 import org.markpoint.model.event.QuestionPublished;
-import org.markpoint.model.event.Topics;
 import org.markpoint.question.support.Http;
-import org.markpoint.question.support.TestMongo;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=question-service", "markpoint.bank.load-sample=false"})
-@EmbeddedKafka(partitions = 1, topics = Topics.QUESTION)
-class QuestionApiIT {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @DynamicPropertySource
-    static void props(DynamicPropertyRegistry r) {
-        r.add("spring.mongodb.uri", TestMongo::uri);
-        r.add("spring.mongodb.database", () -> "question-api-it");
-        r.add("spring.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    EmbeddedKafkaBroker broker;
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
+class QuestionApiIT extends BankApiTestBase {
 
     private static String question(String id, String unit, String commandWord) {
         return """
@@ -58,10 +17,6 @@ class QuestionApiIT {
                "markingPoints": [{"id": "a", "text": "closes skills gaps", "accept": ["skills gap"], "marks": 1,
                                   "learningOutcome": "lo1"}]}}
             """.formatted(id, unit, commandWord);
-    }
-
-    private static JsonNode body(HttpResponse<String> r) {
-        return JSON.readTree(r.body());
     }
 
     @Test
@@ -76,22 +31,9 @@ class QuestionApiIT {
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(body(read).at("/scheme/markingPoints/0/text").asString()).isEqualTo("closes skills gaps");
 
-        try (Consumer<String, String> consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(
-                KafkaTestUtils.consumerProps(broker, "question-it", true),
-                new org.apache.kafka.common.serialization.StringDeserializer(),
-                new org.apache.kafka.common.serialization.StringDeserializer())) {
-            broker.consumeFromAnEmbeddedTopic(consumer, Topics.QUESTION);
-            List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(20)).until(() -> {
-                KafkaTestUtils.getRecords(consumer, Duration.ofMillis(500)).forEach(seen::add);
-                return seen.stream().anyMatch(rec -> "q-train".equals(rec.key()));
-            });
-            ConsumerRecord<String, String> rec = seen.stream().filter(x -> "q-train".equals(x.key())).findFirst()
-                    .orElseThrow();
-            QuestionPublished event = (QuestionPublished) new EventCodec().decode(rec.value()).body();
-            assertThat(event.version()).isEqualTo(1);
-            assertThat(event.scheme().markingPoints()).hasSize(1);
-        }
+        QuestionPublished event = (QuestionPublished) events("q-train", 1).getFirst();
+        assertThat(event.version()).isEqualTo(1);
+        assertThat(event.scheme().markingPoints()).hasSize(1);
     }
 
     @Test

@@ -27,6 +27,19 @@ public final class Http {
         return post(url, "application/json", body);
     }
 
+    /** Any method, a JSON body (or none when null) and header name/value pairs. */
+    public static HttpResponse<String> request(String method, String url, String jsonBody, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).method(method, jsonBody == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            b.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b.build());
+    }
+
     private static HttpResponse<String> send(HttpRequest request) {
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
