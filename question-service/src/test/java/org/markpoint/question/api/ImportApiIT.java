@@ -27,6 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
 class ImportApiIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final java.util.List<String> SAMPLE_UNITS = java.util.List.of(
+            "pearson-principles-of-customer-service-management",
+            "pearson-education-ltd-demonstrate-understanding-of-customer-service-management",
+            "strategic-management-of-customer-service-functions",
+            "pearson-understand-the-customer-service-environment",
+            "ocn-london-principles-of-customer-service-management");
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
@@ -56,7 +62,9 @@ class ImportApiIT {
 
     @Test
     void givenAFreshBank_whenTheServiceStarts_thenAllFiveSampleUnitsAndTheirQuestionsAreServed() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> json(Http.get(url("/api/v1/units"))).size() == 5);
+        // other tests here import more units; the five sample units are there from the start
+        await().atMost(Duration.ofSeconds(30)).until(() -> json(Http.get(url("/api/v1/units"))).valueStream()
+                .filter(u -> SAMPLE_UNITS.contains(u.get("id").asString())).count() == 5);
         int questions = 0;
         String cursor = "";
         do {
@@ -65,7 +73,7 @@ class ImportApiIT {
             cursor = page.get("next").asString();
         } while (!cursor.isEmpty());
         assertThat(questions).isGreaterThanOrEqualTo(40);
-        String unitId = json(Http.get(url("/api/v1/units"))).get(0).get("id").asString();
+        String unitId = SAMPLE_UNITS.getFirst();
         JsonNode unit = json(Http.get(url("/api/v1/units/" + unitId)));
         assertThat(unit.get("title").asString()).isNotBlank();
         assertThat(json(Http.get(url("/api/v1/questions?unit=" + unitId))).get("items").size()).isPositive();
@@ -120,5 +128,48 @@ class ImportApiIT {
                 "text/plain", Files.readString(seed("003")));
         assertThat(r.statusCode()).isEqualTo(202);
         assertThat(json(r).get("source").asString()).isEqualTo("page.txt");
+    }
+
+    private JsonNode importAndWait(String format, String source, String contentType, String content) {
+        HttpResponse<String> started = Http.post(url("/api/v1/imports?format=" + format + "&source=" + source),
+                contentType, content);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String job = started.headers().firstValue("Location").orElseThrow();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "done".equals(json(Http.get(job)).get("status")
+                .asString()));
+        return json(Http.get(job));
+    }
+
+    @Test
+    void givenFileAsMoodleExportsIt_whenImported_thenEssayWithGraderinfoAndShortAnswerInTheBankOthersSkipped()
+            throws IOException {
+        String xml;
+        try (var in = getClass().getResourceAsStream("/moodle/moodle-export.xml")) {
+            xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        JsonNode report = importAndWait("moodle", "moodle-export.xml", "application/xml", xml);
+
+        assertThat(report.get("items")).extracting(i -> i.get("kind").asString() + " " + i.get("id").asString()
+                + " " + i.get("outcome").asString()).containsExactly(
+                "question complaint-handling-complaint-as-feedback created",
+                "question complaint-handling-lass-model created",
+                "unit complaint-handling imported");
+        assertThat(report.get("skipped")).hasSize(2);
+        HttpResponse<String> essay = Http.get(url("/api/v1/questions/complaint-handling-complaint-as-feedback"));
+        assertThat(json(essay).at("/scheme/markingPoints/1/text").asString())
+                .isEqualTo("A well-resolved complaint can increase customer loyalty");
+        assertThat(json(essay).get("status").asString()).isEqualTo("published");
+
+        // an author starts a new draft: a re-import must not publish over it
+        String draft = """
+            {"unitId": "complaint-handling", "scheme": {"stem": "Explain why complaints help.",
+             "commandWord": "explain", "maxMarks": 3, "markingPoints": [{"id": "a", "text": "feedback", "marks": 3}]}}""";
+        assertThat(Http.request("PUT", url("/api/v1/questions/complaint-handling-complaint-as-feedback"), draft,
+                "If-Match", essay.headers().firstValue("ETag").orElseThrow()).statusCode()).isEqualTo(200);
+        JsonNode again = importAndWait("moodle", "moodle-export.xml", "application/xml", xml);
+        assertThat(again.get("items").get(0).get("outcome").asString()).isEqualTo("failed");
+        assertThat(again.get("items").get(0).get("reason").asString()).contains("unpublished draft (version 2)");
+        assertThat(again.get("items").get(1).get("outcome").asString()).isEqualTo("unchanged");
     }
 }

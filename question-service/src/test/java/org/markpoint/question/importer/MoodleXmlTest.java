@@ -15,87 +15,19 @@ import org.markpoint.question.bank.Unit;
 
 class MoodleXmlTest {
 
-    /** Written by hand to the Moodle XML format documentation, the way Moodle's own export lays it out. */
-    private static final String MOODLE_EXPORT = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <quiz>
-            <!-- question: 0  -->
-              <question type="category">
-                <category>
-                  <text>$course$/top/Customer service/Complaint handling</text>
-                </category>
-                <info format="html">
-                  <text></text>
-                </info>
-                <idnumber></idnumber>
-              </question>
-            <!-- question: 101  -->
-              <question type="essay">
-                <name>
-                  <text>Complaint as feedback</text>
-                </name>
-                <questiontext format="html">
-                  <text><![CDATA[<p dir="ltr" style="text-align: left;">Explain why a complaint can be good&nbsp;for a business.</p>]]></text>
-                </questiontext>
-                <generalfeedback format="html">
-                  <text></text>
-                </generalfeedback>
-                <defaultgrade>3.0000000</defaultgrade>
-                <penalty>0.0000000</penalty>
-                <hidden>0</hidden>
-                <idnumber></idnumber>
-                <responseformat>editor</responseformat>
-                <responserequired>1</responserequired>
-                <responsefieldlines>15</responsefieldlines>
-                <minwordlimit></minwordlimit>
-                <maxwordlimit></maxwordlimit>
-                <attachments>0</attachments>
-                <attachmentsrequired>0</attachmentsrequired>
-                <maxbytes>0</maxbytes>
-                <filetypeslist></filetypeslist>
-                <graderinfo format="html">
-                  <text><![CDATA[<p>Award marks for any of the following:</p><ul><li>Complaints are feedback that shows where the service fails</li><li>A well-resolved complaint can increase customer loyalty (2 marks)</li></ul>]]></text>
-                </graderinfo>
-                <responsetemplate format="html">
-                  <text></text>
-                </responsetemplate>
-              </question>
-            <!-- question: 102  -->
-              <question type="shortanswer">
-                <name>
-                  <text>LASS model</text>
-                </name>
-                <questiontext format="html">
-                  <text><![CDATA[<p>State what the first L in the LASS model stands for.</p>]]></text>
-                </questiontext>
-                <defaultgrade>1.0000000</defaultgrade>
-                <penalty>0.3333333</penalty>
-                <hidden>0</hidden>
-                <idnumber></idnumber>
-                <usecase>0</usecase>
-                <answer fraction="100" format="moodle_auto_format">
-                  <text>Listen</text>
-                  <feedback format="html"><text></text></feedback>
-                </answer>
-                <answer fraction="0" format="moodle_auto_format">
-                  <text>Look</text>
-                  <feedback format="html"><text></text></feedback>
-                </answer>
-              </question>
-            <!-- question: 103  -->
-              <question type="multichoice">
-                <name><text>Pick one</text></name>
-                <questiontext format="html"><text>Which?</text></questiontext>
-              </question>
-            <!-- question: 104  -->
-              <question type="essay">
-                <name><text>No scheme</text></name>
-                <questiontext format="html"><text><![CDATA[<p>Describe your team.</p>]]></text></questiontext>
-                <defaultgrade>4</defaultgrade>
-                <graderinfo format="html"><text></text></graderinfo>
-              </question>
-            </quiz>
-            """;
+    /**
+     * Written by hand to the Moodle XML format documentation, the way Moodle's own export lays it out (a category,
+     * an essay with graderinfo, a shortanswer, a multichoice and an essay with empty graderinfo).
+     */
+    static final String MOODLE_EXPORT = readResource("/moodle/moodle-export.xml");
+
+    private static String readResource(String name) {
+        try (var in = MoodleXmlTest.class.getResourceAsStream(name)) {
+            return new String(java.util.Objects.requireNonNull(in, name).readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.markpoint.model.scheme.GlossaryTerm;
 import org.markpoint.model.scheme.MarkingPoint;
 import org.markpoint.model.scheme.Misconception;
@@ -215,5 +217,84 @@ class SeedPageImporterTest {
             assertThat(q.scheme().markingPoints()).allSatisfy(p -> assertThat(p.accept()).isNotEmpty());
             assertThat(q.id()).startsWith(q.unitId() + "-q");
         });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        // page | unit | LOs | criteria | points | misconceptions | mistakes | key terms | questions | skipped | warnings
+        "000_aa0b79ff598cbba9.txt | pearson-principles-of-customer-service-management | 4 | 8 | 17 | 3 | 8 | 0 | 12 | 6 | 6",
+        "001_d7d892977064a8bc.txt | pearson-education-ltd-demonstrate-understanding-of-customer-service-management"
+                + " | 5 | 4 | 6 | 3 | 4 | 6 | 7 | 2 | 6",
+        "002_de1ffaf962b46a51.txt | strategic-management-of-customer-service-functions | 0 | 8 | 17 | 0 | 6 | 0 | 8 | 0 | 6",
+        "003_d8ec5a4cfdc1a346.txt | pearson-understand-the-customer-service-environment | 4 | 4 | 7 | 3 | 4 | 0 | 8 | 1 | 6",
+        "004_992714b8a0af08d5.txt | ocn-london-principles-of-customer-service-management | 10 | 7 | 12 | 3 | 6 | 12 | 17 | 0 | 6"
+    })
+    void givenEachSeedPage_whenImported_thenItsCountsAreExactlyThese(String file, String unitId, int outcomes,
+            int criteria, long points, int misconceptions, int mistakes, int keyTerms, int questions, int skipped,
+            int warnings) {
+        PageImport page = SeedPages.importPage(file);
+
+        assertThat(page.unit().id()).isEqualTo(unitId);
+        assertThat(page.unit().learningOutcomes()).hasSize(outcomes);
+        assertThat(page.criteriaCount()).isEqualTo(criteria);
+        assertThat(page.markingPointCount()).isEqualTo(points);
+        assertThat(page.unit().misconceptions()).hasSize(misconceptions);
+        assertThat(page.unit().commonMistakes()).hasSize(mistakes);
+        assertThat(page.unit().keyTerms()).hasSize(keyTerms);
+        assertThat(page.questions()).hasSize(questions);
+        assertThat(page.skipped()).hasSize(skipped);
+        assertThat(page.warnings()).hasSize(warnings);
+        assertThat(page.questions()).allSatisfy(q -> assertThat(q.unitId()).isEqualTo(unitId));
+    }
+
+    @Test
+    void givenOcnLondonPage_whenImported_thenAllTenOutcomeTitlesAndANamedMisconceptionWithItsCorrection() {
+        PageImport page = SeedPages.importPage(SeedPages.OCN_LONDON);
+
+        assertThat(page.unit().learningOutcomes()).extracting(LearningOutcome::code, LearningOutcome::title)
+                .containsExactly(
+                        tuple("LO1", "Analyse the key principles of effective customer service management and their "
+                                + "impact on business performance"),
+                        tuple("LO2", "Evaluate the recruitment and selection strategies necessary to build a "
+                                + "customer-focused workforce"),
+                        tuple("LO3", "Design a training programme to support the delivery of exceptional customer "
+                                + "service"),
+                        tuple("LO4", "Apply management techniques to oversee and improve customer service delivery "
+                                + "processes"),
+                        tuple("LO5", "Assess the role of monitoring and evaluation in driving continuous improvement "
+                                + "in customer service"),
+                        tuple("LO6", "Develop a framework for measuring customer service effectiveness and "
+                                + "implementing improvements"),
+                        tuple("LO7", "Evaluate the principles of management that underpin effective customer service "
+                                + "strategies"),
+                        tuple("LO8", "Design a recruitment and training plan that supports organisational customer "
+                                + "service standards"),
+                        tuple("LO9", "Analyse the management of customer service delivery across multiple platforms "
+                                + "and touchpoints"),
+                        tuple("LO10", "Propose a framework for monitoring, evaluating and continuously improving "
+                                + "customer service performance"));
+        assertThat(page.unit().misconceptions()).filteredOn(m -> m.pattern()
+                        .equals("You don't need to understand finance for administration.")).singleElement()
+                .extracting(Misconception::correction).asString().isNotBlank();
+        // a "Design ..." outcome is asked with the command word the criterion implies
+        assertThat(page.questions().get(2).scheme().commandWord()).isEqualTo("recommend");
+        assertThat(page.questions().get(2).learningOutcomes())
+                .containsExactly("ocn-london-principles-of-customer-service-management-lo3");
+    }
+
+    @Test
+    void givenPlainTextPage_whenImported_thenAnalysisCriterionBecomesAFiveMarkAnalyseQuestionWithOnePointPerPart() {
+        PageImport page = SeedPages.importPage(SeedPages.PLAIN_TEXT);
+        QuestionSpec analyse = page.questions().get(2);
+
+        assertThat(analyse.id()).isEqualTo("strategic-management-of-customer-service-functions-q3");
+        assertThat(analyse.scheme().stem()).isEqualTo("Analyse how customer service delivery systems are managed, "
+                + "including resource allocation, process design, and performance monitoring.");
+        assertThat(analyse.scheme().commandWord()).isEqualTo("analyse");
+        assertThat(analyse.scheme().maxMarks()).isEqualTo(5);
+        assertThat(analyse.scheme().markingPoints()).extracting(MarkingPoint::text).contains("Resource allocation",
+                "Process design", "Performance monitoring");
+        assertThat(page.unit().commonMistakes()).anySatisfy(m -> assertThat(m).startsWith(
+                "Confusing customer service management with frontline customer handling"));
     }
 }
