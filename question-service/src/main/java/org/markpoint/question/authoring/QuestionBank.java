@@ -107,6 +107,19 @@ public class QuestionBank {
         return Upsert.REPUBLISHED;
     }
 
+    /**
+     * Rewrites questions stored before versions and revisions were kept, so search by status and text finds them
+     * and their ETag is a real revision. Safe to run at every start: it only touches documents without a revision.
+     */
+    public int upgradeStored() {
+        List<QuestionDocument> old = mongo.find(new Query(Criteria.where("revision").exists(false)),
+                QuestionDocument.class);
+        for (QuestionDocument d : old) {
+            change(d.tenantId(), d.id(), IfMatch.CURRENT, x -> new QuestionDocument.Change(x.rewritten(), List.of()));
+        }
+        return old.size();
+    }
+
     public boolean exists(String tenantId, String questionId) {
         return mongo.exists(byTenant(tenantId).addCriteria(Criteria.where("_id").is(questionId)),
                 QuestionDocument.class);

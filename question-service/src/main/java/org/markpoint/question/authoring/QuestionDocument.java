@@ -19,6 +19,7 @@ import org.markpoint.question.bank.SchemeWarning;
 import org.markpoint.question.support.ConflictException;
 import org.markpoint.question.support.OutboxEntry;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -60,6 +61,18 @@ public record QuestionDocument(@Id String id, String tenantId, String unitId, Li
         }
         versions = versions == null ? List.of() : List.copyOf(versions);
         searchText = searchable(scheme, context);
+    }
+
+    /** How documents are read: those stored before versions and revisions were kept lack the numbers (read as 0). */
+    @PersistenceCreator
+    static QuestionDocument read(String id, String tenantId, String unitId, List<String> learningOutcomes,
+                                 String context, MarkingScheme scheme, int version, QuestionStatus status,
+                                 Integer publishedVersion, List<SchemeWarning> warnings, String searchText,
+                                 Long revision, List<QuestionVersion> versions, Instant createdAt,
+                                 Instant updatedAt, List<OutboxEntry> outbox) {
+        return new QuestionDocument(id, tenantId, unitId, learningOutcomes, context, scheme, version, status,
+                publishedVersion == null ? 0 : publishedVersion, warnings, searchText,
+                revision == null ? 0 : revision, versions, createdAt, updatedAt, outbox);
     }
 
     /** A new question: version 1, a draft, with its marks checked (capped at the maximum, odd totals flagged). */
@@ -113,6 +126,11 @@ public record QuestionDocument(@Id String id, String tenantId, String unitId, Li
         QuestionDocument retired = withVersions(next, publishedVersion, at);
         return publishedVersion > 0 ? owing(retired, new QuestionRetired(id, publishedVersion), at)
                 : new Change(retired, List.of());
+    }
+
+    /** The same state written afresh (a new revision): fills the fields documents stored before them lack. */
+    QuestionDocument rewritten() {
+        return withVersions(versions, publishedVersion, updatedAt);
     }
 
     public Optional<QuestionVersion> version(int number) {

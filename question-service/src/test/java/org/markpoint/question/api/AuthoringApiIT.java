@@ -9,11 +9,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.markpoint.model.event.MarkpointEvent;
 import org.markpoint.model.event.QuestionPublished;
 import org.markpoint.model.event.QuestionRetired;
+import org.markpoint.question.authoring.QuestionBank;
 import org.markpoint.question.support.Http;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Versioned authoring over HTTP: draft, publish, edit a live question, retire; If-Match; bad schemes. */
@@ -215,5 +219,35 @@ class AuthoringApiIT extends BankApiTestBase {
         assertThat(body(r).at("/warnings/0/message").asString()).contains("the mark is capped at 2");
         QuestionPublished event = (QuestionPublished) events("auth-over", 1).getFirst();
         assertThat(event.scheme().markingPoints().getFirst().marks()).isEqualTo(2);
+    }
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    QuestionBank bank;
+
+    @Test
+    void givenQuestionStoredByAnOlderRelease_whenUpgraded_thenItsLiveVersionIsKeptAndItCanBeSearchedAndEdited() {
+        mongo.insert(Document.parse("""
+            {"_id": "auth-legacy", "tenantId": "demo", "unitId": "legacy-unit", "learningOutcomes": ["lo1"],
+             "context": "", "version": 2, "status": "PUBLISHED", "outbox": [],
+             "scheme": {"stem": "Explain a legacy question.", "commandWord": "explain", "maxMarks": 1,
+                        "modelAnswer": "", "markingPoints": [{"_id": "a", "text": "old point", "accept": ["old"],
+                        "reject": [], "marks": 1, "learningOutcome": "lo1"}], "misconceptions": [], "glossary": []}}
+            """), "questions");
+        HttpResponse<String> before = Http.get(url("/api/v1/questions/auth-legacy"));
+        assertThat(body(before).get("publishedVersion").asInt()).isEqualTo(2);
+        assertThat(etag(before)).isEqualTo("\"0\"");
+
+        assertThat(bank.upgradeStored()).isPositive();
+
+        HttpResponse<String> after = Http.get(url("/api/v1/questions/auth-legacy"));
+        assertThat(etag(after)).isEqualTo("\"1\"");
+        assertThat(Http.get(url("/api/v1/questions?status=published&q=legacy")).body()).contains("auth-legacy");
+        HttpResponse<String> edited = put("auth-legacy", etag(after), twoPoints("Explain it anew."));
+        assertThat(body(edited).get("version").asInt()).isEqualTo(3);
+        assertThat(body(edited).get("publishedVersion").asInt()).isEqualTo(2);
+        assertThat(bank.upgradeStored()).isZero();
     }
 }

@@ -3,8 +3,11 @@ package org.markpoint.question.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.markpoint.question.support.Http;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Creating and editing units and their learning outcomes under the unit's ETag. */
@@ -86,5 +89,23 @@ class UnitApiIT extends BankApiTestBase {
                     assertThat(r.statusCode()).as(request).isEqualTo(400);
                     assertThat(body(r).at("/errors/0/field").asString()).as(request).isEqualTo(field);
                 });
+    }
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void givenUnitStoredByAnOlderRelease_whenRead_thenEtagZeroAndItCanBeEdited() {
+        mongo.insert(Document.parse("""
+            {"_id": "demo:unit-legacy", "tenantId": "demo",
+             "unit": {"_id": "unit-legacy", "title": "Legacy", "learningOutcomes": []}}"""), "units");
+        HttpResponse<String> read = Http.get(url("/api/v1/units/unit-legacy"));
+        assertThat(etag(read)).isEqualTo("\"0\"");
+
+        HttpResponse<String> updated = send("PUT", "/api/v1/units/unit-legacy", "\"0\"", "{\"title\": \"Renewed\"}");
+
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+        assertThat(etag(updated)).isEqualTo("\"1\"");
+        assertThat(body(updated).get("title").asString()).isEqualTo("Renewed");
     }
 }
