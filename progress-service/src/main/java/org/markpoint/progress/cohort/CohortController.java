@@ -114,7 +114,7 @@ class CohortController {
             @RequestParam(defaultValue = "") String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
         return Pages.response(Page.of(dashboard.missedPoints(TenantContext.current(), cohortId, unit),
-                m -> m.questionId() + "#" + m.pointId(), cursor, limit));
+                m -> m.questionId() + ":" + m.pointId(), cursor, limit));
     }
 
     @GetMapping("/{cohortId}/misconceptions")
@@ -123,7 +123,7 @@ class CohortController {
             @RequestParam(defaultValue = "") String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
         return Pages.response(Page.of(dashboard.misconceptions(TenantContext.current(), cohortId, unit),
-                m -> m.questionId() + "#" + m.misconceptionId(), cursor, limit));
+                m -> m.questionId() + ":" + m.misconceptionId(), cursor, limit));
     }
 
     @GetMapping("/{cohortId}/trend")
