@@ -53,6 +53,7 @@ public class CalibrationStore {
                 Map.Entry.comparingByKey()).map(e -> new CalibrationDocument.OutcomeFit(e.getKey(), e.getValue(),
                 result.responses().getOrDefault(e.getKey(), 0))).toList();
         List<CalibrationDocument.ItemFit> items = result.items().values().stream()
+                .filter(d -> calibration.difficulties().containsKey(d.itemId()))
                 .map(d -> new CalibrationDocument.ItemFit(d.itemId(), d.difficulty(), d.responses()))
                 .sorted(java.util.Comparator.comparing(CalibrationDocument.ItemFit::questionId)).toList();
         Instant now = clock.instant();

@@ -142,10 +142,14 @@ class CohortDashboard {
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), days);
     }
 
-    /** Each roster learner's answers, only to the unit's questions when a unit is given. */
+    /**
+     * Each roster learner's answers to bank questions (not inline-scheme marks, which have no question id), only to
+     * the unit's questions when a unit is given.
+     */
     private Collection<List<AnswerRecord>> answers(String tenantId, String cohortId, String unitId) {
         CohortDocument cohort = cohorts.load(tenantId, cohortId);
-        Predicate<AnswerRecord> inScope = unitId.isEmpty() ? a -> true : questionsOfUnit(tenantId, unitId);
+        Predicate<AnswerRecord> inScope = unitId.isEmpty() ? a -> !a.questionId().isBlank()
+                : questionsOfUnit(tenantId, unitId);
         return tracker.findAll(tenantId, cohort.learnerIds()).values().stream()
                 .map(p -> p.answers().stream().filter(inScope).toList()).toList();
     }

@@ -22,7 +22,13 @@ public record Calibration(Map<String, BktParameters> outcomes, Map<String, Doubl
         return new Calibration(Map.of(), Map.of(), KnowledgeTracer.DEFAULT_FORGETTING_PERIOD);
     }
 
-    /** The refit's result, keeping only outcomes fitted on at least {@code minResponses} responses. */
+    /** A question's difficulty counts once it rests on this many responses; before that it is noise. */
+    public static final int MIN_ITEM_RESPONSES = 10;
+
+    /**
+     * The refit's result, keeping only outcomes fitted on at least {@code minResponses} responses and questions
+     * calibrated on at least {@link #MIN_ITEM_RESPONSES}.
+     */
     public static Calibration of(MasteryRefit.Result result, int minResponses) {
         Map<String, BktParameters> fitted = new HashMap<>();
         result.outcomes().forEach((outcome, p) -> {
@@ -31,7 +37,11 @@ public record Calibration(Map<String, BktParameters> outcomes, Map<String, Doubl
             }
         });
         Map<String, Double> difficulties = new HashMap<>();
-        result.items().forEach((item, d) -> difficulties.put(item, d.difficulty()));
+        result.items().forEach((item, d) -> {
+            if (d.responses() >= MIN_ITEM_RESPONSES) {
+                difficulties.put(item, d.difficulty());
+            }
+        });
         return new Calibration(fitted, difficulties, result.forgettingPeriod());
     }
 
