@@ -16,7 +16,8 @@ class PureCoreArchitectureTest {
 
     @Test
     void coreHasNoFrameworkOrIo() {
-        noClasses().that().resideInAnyPackage("..mastery..", "..learner..", "..adaptive..", "..quiz.session..")
+        noClasses().that().resideInAnyPackage("..mastery..", "..learner..", "..adaptive..", "..quiz.session..",
+                        "..cohort.analysis..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..",
                         "org.bson..", "org.apache.kafka..")
                 .allowEmptyShould(true)

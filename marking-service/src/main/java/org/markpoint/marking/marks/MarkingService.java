@@ -15,6 +15,7 @@ import org.markpoint.marking.scheme.SchemeReadModel;
 import org.markpoint.marking.support.OutboxEntry;
 import org.markpoint.model.event.AnswerMarked;
 import org.markpoint.model.event.EventEnvelope;
+import org.markpoint.model.event.SpottedMisconception;
 import org.markpoint.model.scheme.MarkingScheme;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -73,7 +74,9 @@ public class MarkingService {
         if (!learnerId.isBlank()) {
             AnswerMarked event = new AnswerMarked(markId, answerId, learnerId, target.questionId(), target.version(),
                     result.mark(), result.maxMarks(), ids(result, PointStatus.HIT), ids(result, PointStatus.MISSED),
-                    OutcomeSplit.of(result, target.scheme(), target.learningOutcomes()), result.confidence(), quizId);
+                    OutcomeSplit.of(result, target.scheme(), target.learningOutcomes()), result.confidence(), quizId,
+                    result.misconceptions().stream().map(m -> new SpottedMisconception(m.id(), m.correction()))
+                            .toList());
             owed = List.of(OutboxEntry.of(EventEnvelope.wrap(tenantId, event, now)));
         }
         MarkDocument doc = new MarkDocument(markId, tenantId, learnerId, target.questionId(), target.version(), answer,

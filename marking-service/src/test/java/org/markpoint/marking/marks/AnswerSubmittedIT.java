@@ -21,9 +21,11 @@ import org.markpoint.model.event.EventCodec;
 import org.markpoint.model.event.EventEnvelope;
 import org.markpoint.model.event.QuestionPublished;
 import org.markpoint.model.event.QuestionRetired;
+import org.markpoint.model.event.SpottedMisconception;
 import org.markpoint.model.event.Topics;
 import org.markpoint.model.scheme.MarkingPoint;
 import org.markpoint.model.scheme.MarkingScheme;
+import org.markpoint.model.scheme.Misconception;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -101,6 +103,21 @@ class AnswerSubmittedIT {
             });
             return seen;
         }
+    }
+
+    @Test
+    void givenAnAnswerWithAMisconception_whenMarked_thenItsAnswerMarkedCarriesTheMisconception() {
+        MarkingScheme scheme = new MarkingScheme("Who is responsible for customer service?", "explain", 2, "",
+                List.of(MarkingPoint.of("a", "everyone in the organisation")),
+                List.of(new Misconception("m1", "customer service is only the front-line staff's job",
+                        "Everyone in the organisation affects customer service.")), List.of());
+
+        MarkDocument doc = marking.mark("demo", "learner-misc", "Customer service is only the job of front-line staff.",
+                new MarkingService.Target("", 0, List.of("lo-1"), scheme), "", "");
+
+        AnswerMarked owed = (AnswerMarked) CODEC.decode(doc.outbox().getFirst().payload()).body();
+        assertThat(owed.misconceptions()).containsExactly(new SpottedMisconception("m1",
+                "Everyone in the organisation affects customer service."));
     }
 
     @Test

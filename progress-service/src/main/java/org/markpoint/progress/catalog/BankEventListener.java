@@ -24,7 +24,7 @@ class BankEventListener {
         EventEnvelope<MarkpointEvent> envelope = codec.decode(payload);
         switch (envelope.body()) {
             case QuestionPublished e -> catalog.apply(envelope.tenantId(), e);
-            case QuestionRetired e -> catalog.apply(envelope.tenantId(), e);
+            case QuestionRetired e -> catalog.apply(envelope.tenantId(), e, envelope.occurredAt());
             default -> throw new IllegalArgumentException("unexpected " + envelope.type() + " on " + Topics.QUESTION);
         }
     }

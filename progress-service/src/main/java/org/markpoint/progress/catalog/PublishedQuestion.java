@@ -1,5 +1,6 @@
 package org.markpoint.progress.catalog;
 
+import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -9,7 +10,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * What a quiz needs to know about one published question ({@code _id} = tenant + ":" + question id): enough to show
  * it and to choose it, never its marking scheme's points (marking is marking-service's job). {@code context} is the
- * scenario shown with the stem, empty when the event carried none.
+ * scenario shown with the stem, empty when the event carried none. {@code retiredAt} is when the bank retired it (null
+ * while live): a mark made after that is not evidence.
  */
 @Document("catalog_questions")
 @CompoundIndexes({
@@ -18,7 +20,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 })
 public record PublishedQuestion(@Id String id, String tenantId, String questionId, int version, String unitId,
                                 List<String> learningOutcomes, String commandWord, int maxMarks, String stem,
-                                String context, boolean retired) {
+                                String context, boolean retired, Instant retiredAt) {
 
     public PublishedQuestion {
         learningOutcomes = learningOutcomes == null ? List.of() : List.copyOf(learningOutcomes);

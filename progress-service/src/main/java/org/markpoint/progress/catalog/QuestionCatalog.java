@@ -1,5 +1,6 @@
 package org.markpoint.progress.catalog;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -33,13 +34,20 @@ public class QuestionCatalog {
         var scheme = e.scheme();
         mongo.save(new PublishedQuestion(id, tenantId, e.questionId(), e.version(), e.unitId(), e.learningOutcomes(),
                 scheme == null ? "" : scheme.commandWord(), scheme == null ? 0 : scheme.maxMarks(),
-                scheme == null ? "" : scheme.stem(), e.context(), false));
+                scheme == null ? "" : scheme.stem(), e.context(), false, null));
     }
 
-    public void apply(String tenantId, QuestionRetired e) {
+    /** Retires the version the event names, as of {@code at} (when the bank retired it). */
+    public void apply(String tenantId, QuestionRetired e, Instant at) {
         mongo.updateFirst(new Query(Criteria.where("_id").is(PublishedQuestion.key(tenantId, e.questionId()))
-                        .and("version").is(e.version())),
-                new Update().set("retired", true), PublishedQuestion.class);
+                        .and("version").is(e.version()).and("retired").is(false)),
+                new Update().set("retired", true).set("retiredAt", at), PublishedQuestion.class);
+    }
+
+    /** When the question was retired, if it is; a question we never heard of is not retired. */
+    public Optional<Instant> retiredAt(String tenantId, String questionId) {
+        return find(tenantId, questionId).filter(PublishedQuestion::retired)
+                .map(q -> q.retiredAt() == null ? Instant.EPOCH : q.retiredAt());
     }
 
     /** A question that still takes answers. */
@@ -52,6 +60,12 @@ public class QuestionCatalog {
     public Optional<PublishedQuestion> find(String tenantId, String questionId) {
         return Optional.ofNullable(mongo.findById(PublishedQuestion.key(tenantId, questionId),
                 PublishedQuestion.class));
+    }
+
+    /** Every question of the unit we hold, retired ones too (their outcomes and answers still count). */
+    public List<PublishedQuestion> inUnit(String tenantId, String unitId) {
+        return mongo.find(new Query(Criteria.where("tenantId").is(tenantId).and("unitId").is(unitId)),
+                PublishedQuestion.class);
     }
 
     public List<PublishedQuestion> liveInUnit(String tenantId, String unitId) {

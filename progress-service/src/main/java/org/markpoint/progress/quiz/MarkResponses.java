@@ -3,6 +3,7 @@ package org.markpoint.progress.quiz;
 import java.util.ArrayList;
 import java.util.List;
 import org.markpoint.model.event.AnswerMarked;
+import org.markpoint.model.event.MarkOverridden;
 import org.markpoint.progress.quiz.session.MarkDetails;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,6 +36,18 @@ final class MarkResponses {
         return new MarkDetails(e.markId(), e.mark(), e.maxMarks(), e.pointsHit(), e.pointsMissed(), "");
     }
 
+    /** The item's mark after a tutor's override: the new mark, also in marking-service's stored reply. */
+    static MarkDetails overridden(MarkDetails m, MarkOverridden e) {
+        String response = m.markingResponse();
+        if (!response.isEmpty()) {
+            ObjectNode reply = (ObjectNode) JSON.readTree(response);
+            reply.put("mark", e.newMark());
+            reply.put("overridden", true);
+            response = JSON.writeValueAsString(reply);
+        }
+        return new MarkDetails(m.markId(), e.newMark(), e.maxMarks(), m.pointsHit(), m.pointsMissed(), response, true);
+    }
+
     /** marking-service's reply when we have it, else what the event told us. */
     static JsonNode asJson(MarkDetails m) {
         if (!m.markingResponse().isEmpty()) {
@@ -46,6 +59,9 @@ final class MarkResponses {
         node.put("maxMarks", m.maxMarks());
         node.putPOJO("pointsHit", m.pointsHit());
         node.putPOJO("pointsMissed", m.pointsMissed());
+        if (m.overridden()) {
+            node.put("overridden", true);
+        }
         return node;
     }
 }

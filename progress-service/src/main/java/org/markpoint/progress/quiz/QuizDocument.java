@@ -14,6 +14,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("quizzes")
 @CompoundIndex(name = "tenant_learner", def = "{'tenantId': 1, 'quiz.learnerId': 1}")
+@CompoundIndex(name = "tenant_mark", def = "{'tenantId': 1, 'quiz.items.markDetails.markId': 1}")
 record QuizDocument(@Id String id, String tenantId, QuizSession quiz, List<OutboxEntry> outbox, @Version Long version) {
 
     QuizDocument {

@@ -9,12 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.markpoint.progress.calibration.CalibrationStore;
 import org.markpoint.progress.catalog.PublishedQuestion;
 import org.markpoint.progress.catalog.QuestionCatalog;
 import org.markpoint.progress.learner.OutcomeMastery;
 import org.markpoint.progress.adaptive.ReviewSchedule;
-import org.markpoint.progress.mastery.BktParameters;
-import org.markpoint.progress.mastery.KnowledgeTracer;
 import org.markpoint.progress.mastery.MasteryEstimate;
 import org.markpoint.progress.quiz.session.QuizItem;
 import org.markpoint.progress.quiz.session.QuizPlanner;
@@ -37,14 +36,16 @@ class QuizService {
     private final QuizStore store;
     private final QuestionCatalog catalog;
     private final ProgressTracker tracker;
+    private final CalibrationStore calibrations;
     private final Clock clock;
-    private final QuizPlanner planner = new QuizPlanner(new KnowledgeTracer(), new ReviewSchedule(),
-            outcome -> BktParameters.defaults());
+    private final ReviewSchedule reviews = new ReviewSchedule();
 
-    QuizService(QuizStore store, QuestionCatalog catalog, ProgressTracker tracker, Clock clock) {
+    QuizService(QuizStore store, QuestionCatalog catalog, ProgressTracker tracker, CalibrationStore calibrations,
+                Clock clock) {
         this.store = store;
         this.catalog = catalog;
         this.tracker = tracker;
+        this.calibrations = calibrations;
         this.clock = clock;
     }
 
@@ -79,7 +80,7 @@ class QuizService {
             session = session.withdraw(current.get().itemId()); // retired before it was answered
         }
         Instant now = clock.instant();
-        NextStep step = planner.next(session, questions(tenantId, session.scope()), mastery(tenantId,
+        NextStep step = new QuizPlanner(calibrations.current(tenantId), reviews).next(session, questions(tenantId, session.scope()), mastery(tenantId,
                 session.learnerId()), now);
         return switch (step) {
             case NextStep.Ask ask -> session.ask(ask.question(), now);
@@ -115,7 +116,7 @@ class QuizService {
 
     private Map<String, MasteryEstimate> mastery(String tenantId, String learnerId) {
         return tracker.find(tenantId, learnerId).map(p -> p.outcomes().stream().collect(Collectors.toMap(
-                OutcomeMastery::outcomeId, m -> new MasteryEstimate(m.pKnown(), m.evidence(), m.updatedAt()))))
+                OutcomeMastery::outcomeId, OutcomeMastery::estimate)))
                 .orElse(Map.of());
     }
 
@@ -127,7 +128,8 @@ class QuizService {
             var m = progress.flatMap(p -> p.outcome(o));
             boolean counted = !markId.isEmpty() && progress.map(p -> p.responses().stream()
                     .anyMatch(r -> r.markId().equals(markId) && r.outcomeId().equals(o))).orElse(false);
-            return new MasteryNow(o, m.map(OutcomeMastery::pKnown).orElse(BktParameters.defaults().prior()),
+            return new MasteryNow(o, m.map(OutcomeMastery::pKnown).orElse(calibrations.current(tenantId)
+                    .parameters(o).prior()),
                     m.map(OutcomeMastery::evidence).orElse(0), counted);
         }).toList();
     }

@@ -26,6 +26,13 @@ class QuizStore {
                 .is(tenantId)), QuizDocument.class));
     }
 
+    /** The learner's quiz holding an item marked with {@code markId}, if any. */
+    Optional<QuizDocument> findByMark(String tenantId, String learnerId, String markId) {
+        return Optional.ofNullable(mongo.findOne(new Query(Criteria.where("tenantId").is(tenantId)
+                .and("quiz.learnerId").is(learnerId).and("quiz.items.markDetails.markId").is(markId)),
+                QuizDocument.class));
+    }
+
     QuizDocument load(String tenantId, String quizId) {
         return find(tenantId, quizId).orElseThrow(() -> new NotFoundException("quiz", quizId));
     }

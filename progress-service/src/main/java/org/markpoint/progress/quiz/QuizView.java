@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.markpoint.model.scheme.CommandWord;
 import org.markpoint.progress.catalog.PublishedQuestion;
+import org.markpoint.progress.quiz.session.MarkDetails;
 import org.markpoint.progress.quiz.session.QuizItem;
 import org.markpoint.progress.quiz.session.QuizScope;
 import org.markpoint.progress.quiz.session.QuizSession;
@@ -15,16 +16,17 @@ import org.markpoint.progress.quiz.session.QuizSummary;
 record QuizView(String quizId, String learnerId, String status, QuizScope scope, int maxItems, double targetMastery,
                 List<ItemView> items, CurrentView current, QuizSummary summary) {
 
-    /** One item; the mark fields appear once it is marked. */
+    /** One item; the mark fields appear once it is marked, {@code overridden} once a tutor changed the mark. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ItemView(String itemId, String questionId, String status, String markId, Integer mark, int maxMarks,
-                    List<String> pointsHit, List<String> pointsMissed) {
+                    List<String> pointsHit, List<String> pointsMissed, Boolean overridden) {
 
         static ItemView of(QuizItem i) {
             var m = i.mark();
             return new ItemView(i.itemId(), i.questionId(), i.status().wireName(), m.map(x -> x.markId()).orElse(null),
                     m.map(x -> x.mark()).orElse(null), m.map(x -> x.maxMarks()).orElse(i.maxMarks()),
-                    m.map(x -> x.pointsHit()).orElse(null), m.map(x -> x.pointsMissed()).orElse(null));
+                    m.map(x -> x.pointsHit()).orElse(null), m.map(x -> x.pointsMissed()).orElse(null),
+                    m.filter(MarkDetails::overridden).map(x -> true).orElse(null));
         }
     }
 

@@ -24,6 +24,7 @@ import org.markpoint.model.event.AnswerMarked;
 import org.markpoint.model.event.AnswerSubmitted;
 import org.markpoint.model.event.EventCodec;
 import org.markpoint.model.event.EventEnvelope;
+import org.markpoint.model.event.MarkOverridden;
 import org.markpoint.model.event.OutcomeEvidence;
 import org.markpoint.model.event.QuestionPublished;
 import org.markpoint.model.event.QuestionRetired;
@@ -417,5 +418,24 @@ class QuizApiIT {
 
         assertThat(again.at("/current/itemId").asString()).isEqualTo(quiz.at("/current/itemId").asString());
         assertThat(again.get("items")).hasSize(1);
+    }
+
+    @Test
+    void givenAMarkedItem_whenATutorOverridesTheMark_thenTheQuizShowsTheTutorsMark() {
+        String learner = "override-" + UUID.randomUUID();
+        JsonNode quiz = startQuiz("{\"learnerId\": \"" + learner + "\", \"outcomes\": [\"lo-a\"], \"maxItems\": 3}");
+        String quizId = quiz.get("quizId").asString();
+        HttpResponse<String> marked = answer(quizId, quiz.at("/current/itemId").asString(), "a wrong answer", "ov-1");
+        assertThat(json(marked).at("/mark/mark").asInt()).isZero();
+        String markId = json(marked).at("/mark/markId").asString();
+        int max = json(marked).at("/mark/maxMarks").asInt();
+
+        send(EventEnvelope.wrap("demo", new MarkOverridden(markId, learner, quiz.at("/current/questionId").asString(),
+                0, max, max, List.of(new OutcomeEvidence("lo-a", max, max)), "the key idea is there", "tutor-1"),
+                Instant.now()));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> quiz(quizId).at("/items/0/mark").asInt() == max);
+        assertThat(quiz(quizId).at("/items/0/overridden").asBoolean()).isTrue();
+        assertThat(quiz(quizId).at("/items/0/markId").asString()).isEqualTo(markId);
     }
 }

@@ -1,15 +1,19 @@
 package org.markpoint.progress.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A tiny real-HTTP client for tests: what an LMS would send, bytes and headers as they are. */
 public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Http() {
     }
@@ -25,6 +29,21 @@ public final class Http {
 
     public static HttpResponse<String> postJson(String url, String body) {
         return post(url, "application/json", body);
+    }
+
+    public static HttpResponse<String> putJson(String url, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** Asserts an RFC 9457 problem with this status, naming {@code field} first when it is not null. */
+    public static void assertProblem(HttpResponse<String> r, int status, String field) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                ct -> assertThat(ct).startsWith("application/problem+json"));
+        if (field != null) {
+            assertThat(JSON.readTree(r.body()).at("/errors/0/field").asString()).as(r.body()).isEqualTo(field);
+        }
     }
 
     private static HttpResponse<String> send(HttpRequest request) {

@@ -19,7 +19,17 @@ import org.markpoint.model.event.EventEnvelope;
 import org.markpoint.model.event.MarkOverridden;
 import org.markpoint.model.event.MarkpointEvent;
 import org.markpoint.model.event.OutcomeEvidence;
+import org.markpoint.model.event.QuestionPublished;
+import org.markpoint.model.event.QuestionRetired;
 import org.markpoint.model.event.Topics;
+import org.markpoint.model.scheme.MarkingPoint;
+import org.markpoint.model.scheme.MarkingScheme;
+import org.markpoint.progress.calibration.CalibrationRefitJob;
+import org.markpoint.progress.calibration.CalibrationStore;
+import org.markpoint.progress.catalog.QuestionCatalog;
+import org.markpoint.progress.mastery.BktParameters;
+import org.markpoint.progress.mastery.Calibration;
+import org.markpoint.progress.mastery.MasteryEstimate;
 import org.markpoint.progress.support.Http;
 import org.markpoint.progress.support.TestMongo;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,8 +46,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** progress-service against a real Kafka broker and the MongoDB-wire server. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=progress-service")
-@EmbeddedKafka(partitions = 1, topics = {Topics.ANSWER_MARKED, Topics.ANSWER_MARKED + ".dlt", Topics.MASTERY})
+        properties = {"spring.config.name=progress-service", "markpoint.refit.min-responses=20"})
+@EmbeddedKafka(partitions = 1, topics = {Topics.QUESTION, Topics.ANSWER_MARKED, Topics.ANSWER_MARKED + ".dlt",
+    Topics.MASTERY})
 class MarkEventsIT {
 
     private static final EventCodec CODEC = new EventCodec();
@@ -58,6 +69,18 @@ class MarkEventsIT {
 
     @Autowired
     EmbeddedKafkaBroker broker;
+
+    @Autowired
+    QuestionCatalog catalog;
+
+    @Autowired
+    ProgressTracker tracker;
+
+    @Autowired
+    CalibrationRefitJob refitJob;
+
+    @Autowired
+    CalibrationStore calibrations;
 
     private static AnswerMarked marked(String markId, String learner, int mark, int max) {
         return new AnswerMarked(markId, markId, learner, "q1", 1, mark, max, List.of(), List.of(),
@@ -156,5 +179,108 @@ class MarkEventsIT {
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
                 ct -> assertThat(ct).startsWith("application/problem+json"));
+    }
+
+    /** Dead letters whose key is {@code learner}, read from the start of the DLT until {@code count} have come. */
+    private List<ConsumerRecord<String, String>> deadLetters(String learner, int count) {
+        try (Consumer<String, String> dlt = new KafkaConsumer<>(KafkaTestUtils.consumerProps(broker,
+                "dlt-" + learner, true), new StringDeserializer(), new StringDeserializer())) {
+            broker.consumeFromAnEmbeddedTopic(dlt, Topics.deadLetter(Topics.ANSWER_MARKED));
+            List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                KafkaTestUtils.getRecords(dlt, Duration.ofMillis(500)).forEach(r -> {
+                    if (learner.equals(r.key())) {
+                        seen.add(r);
+                    }
+                });
+                return seen.size() >= count;
+            });
+            return seen;
+        }
+    }
+
+    private static String reason(ConsumerRecord<String, String> dead) {
+        return new String(dead.headers().lastHeader("kafka_dlt-exception-message").value());
+    }
+
+    @Test
+    void givenOutOfRangeMarks_whenConsumed_thenDeadLetteredWithTheReasonAndMasteryIsUntouched() throws Exception {
+        send(EventEnvelope.wrap("demo", marked("m-range-ok", "range-learner", 1, 2), Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> masteryOf("range-learner").has("mastery"));
+        JsonNode before = masteryOf("range-learner");
+
+        send(EventEnvelope.wrap("demo", marked("m-range-7of5", "range-learner", 7, 5), Instant.now()));
+        send(EventEnvelope.wrap("demo", new AnswerMarked("m-range-lo", "a", "range-learner", "q1", 1, 1, 2, List.of(),
+                List.of(), List.of(new OutcomeEvidence("lo-1", 3, 2)), 0.8, ""), Instant.now()));
+        send(EventEnvelope.wrap("demo", new MarkOverridden("m-range-ok", "range-learner", "q1", 1, 9, 2, List.of(),
+                "typo", "tutor-1"), Instant.now()));
+
+        List<String> reasons = deadLetters("range-learner", 3).stream().map(MarkEventsIT::reason).toList();
+        assertThat(reasons).anySatisfy(r -> assertThat(r).contains("m-range-7of5", "mark 7 is out of range 0..5"))
+                .anySatisfy(r -> assertThat(r).contains("outcomes[0].marksAwarded 3.0 is out of range 0..2.0"))
+                .anySatisfy(r -> assertThat(r).contains("MarkOverridden", "newMark 9 is out of range 0..2"));
+        assertThat(masteryOf("range-learner")).isEqualTo(before);
+        assertThat(before.get("evidence").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void givenARetiredQuestion_whenAMarkMadeAfterTheRetirementArrives_thenDeadLetteredButAnEarlierMarkCounts()
+            throws Exception {
+        Instant retiredAt = Instant.now().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        send(EventEnvelope.wrap("demo", new QuestionPublished("q-old", 1, "unit-1", List.of("lo-1"),
+                new MarkingScheme("State it.", "state", 1, "", List.of(MarkingPoint.of("a", "it")), List.of(),
+                        List.of())), retiredAt.minus(Duration.ofDays(30))));
+        send(EventEnvelope.wrap("demo", new QuestionRetired("q-old", 1), retiredAt));
+        await().atMost(Duration.ofSeconds(20)).until(() -> catalog.retiredAt("demo", "q-old").isPresent());
+        assertThat(catalog.retiredAt("demo", "q-old")).contains(retiredAt);
+
+        AnswerMarked late = new AnswerMarked("m-after-retire", "a1", "retired-learner", "q-old", 1, 1, 1, List.of(),
+                List.of(), List.of(new OutcomeEvidence("lo-1", 1, 1)), 0.9, "");
+        AnswerMarked early = new AnswerMarked("m-before-retire", "a2", "retired-learner", "q-old", 1, 0, 1, List.of(),
+                List.of(), List.of(new OutcomeEvidence("lo-1", 0, 1)), 0.9, "");
+        send(EventEnvelope.wrap("demo", late, Instant.now()));
+        send(EventEnvelope.wrap("demo", early, retiredAt.minus(Duration.ofMinutes(5))));
+
+        assertThat(reason(deadLetters("retired-learner", 1).getFirst())).contains("m-after-retire",
+                "question 'q-old' was retired");
+        await().atMost(Duration.ofSeconds(20)).until(() -> masteryOf("retired-learner").has("mastery"));
+        assertThat(masteryOf("retired-learner").get("evidence").asInt()).isEqualTo(1);
+        assertThat(masteryOf("retired-learner").get("mastery").asDouble()).isEqualTo(0.176); // the 0/1, not the 1/1
+    }
+
+    @Test
+    void givenAResponseLog_whenRefitted_thenTheNextUpdateUsesTheFittedParameters() throws Exception {
+        String tenant = "refit-tenant";
+        Instant start = Instant.now().minus(Duration.ofDays(10));
+        // 10 learners x 4 answers: mostly wrong, then right - a slow-learning outcome, unlike the defaults
+        for (int l = 0; l < 10; l++) {
+            for (int i = 0; i < 4; i++) {
+                int mark = i >= 3 || (l % 3 == 0 && i == 2) ? 1 : 0;
+                send(EventEnvelope.wrap(tenant, new AnswerMarked("fit-" + l + "-" + i, "a", "fit-learner-" + l,
+                        "q-fit-" + (i % 2), 1, mark, 1, List.of(), List.of(),
+                        List.of(new OutcomeEvidence("lo-fit", mark, 1)), 0.9, ""),
+                        start.plus(Duration.ofHours(l * 4L + i))));
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> tracker.find(tenant, "fit-learner-9")
+                .map(p -> p.responses().size()).orElse(0) == 4);
+        assertThat(calibrations.current(tenant).parameters("lo-fit")).isEqualTo(BktParameters.defaults());
+
+        Calibration fitted = refitJob.refit(tenant);
+
+        BktParameters p = fitted.parameters("lo-fit");
+        assertThat(p).isNotEqualTo(BktParameters.defaults());
+        assertThat(calibrations.current(tenant)).isEqualTo(fitted);
+        Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        send(EventEnvelope.wrap(tenant, new AnswerMarked("fit-fresh", "a", "fresh-learner", "q-fit-0", 1, 1, 1,
+                List.of(), List.of(), List.of(new OutcomeEvidence("lo-fit", 1, 1)), 0.9, ""), at));
+        await().atMost(Duration.ofSeconds(20)).until(() -> tracker.find(tenant, "fresh-learner").isPresent());
+
+        double expected = fitted.tracer().update(MasteryEstimate.initial(p, at), p, 1.0, at,
+                fitted.difficulty("q-fit-0")).pKnown();
+        double mastery = tracker.find(tenant, "fresh-learner").orElseThrow().outcome("lo-fit").orElseThrow().pKnown();
+        assertThat(mastery).isEqualTo(expected);
+        assertThat(mastery).as("the default parameters would give 0.6").isNotCloseTo(0.6,
+                org.assertj.core.api.Assertions.within(0.01));
     }
 }

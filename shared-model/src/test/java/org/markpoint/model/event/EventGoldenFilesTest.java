@@ -48,7 +48,9 @@ class EventGoldenFilesTest {
                         new AnswerSubmitted("a1", "learner-1", "q1", "Training closes gaps.", "quiz-1"))),
                 Arguments.of("answer-marked.json", envelope("00000000-0000-0000-0000-000000000004",
                         new AnswerMarked("m1", "a1", "learner-1", "q1", 2, 1, 2, List.of("a"), List.of("b"),
-                                List.of(new OutcomeEvidence("lo-1", 1, 2)), 0.82, "quiz-1"))),
+                                List.of(new OutcomeEvidence("lo-1", 1, 2)), 0.82, "quiz-1",
+                                List.of(new SpottedMisconception("m1",
+                                        "Service balances customer needs with policy."))))),
                 Arguments.of("mark-overridden.json", envelope("00000000-0000-0000-0000-000000000005",
                         new MarkOverridden("m1", "learner-1", "q1", 1, 2, 2,
                                 List.of(new OutcomeEvidence("lo-1", 2, 2)), "point b was made", "tutor-1"))),
@@ -118,5 +120,20 @@ class EventGoldenFilesTest {
         assertThat(CODEC.decode(json)).isEqualTo(withContext);
         assertThat(JSON.readTree(golden("question-published.json")).at("/body").has("context")).isFalse();
         assertThat(((QuestionPublished) CODEC.decode(golden("question-published.json")).body()).context()).isEmpty();
+    }
+
+    @Test
+    void givenAnAnswerMarkedWithoutMisconceptions_whenSerialised_thenTheFieldIsOffTheWire_andOldFormsDecode()
+            throws IOException {
+        EventEnvelope<AnswerMarked> plain = envelope("00000000-0000-0000-0000-000000000010",
+                new AnswerMarked("m2", "a2", "learner-1", "q1", 2, 2, 2, List.of("a"), List.of(), List.of(), 0.9, ""));
+
+        String json = CODEC.encode(plain);
+
+        assertThat(JSON.readTree(json).at("/body").has("misconceptions")).isFalse();
+        assertThat(CODEC.decode(json)).isEqualTo(plain);
+        String old = golden("answer-marked.json").replaceAll("(?s),\\s*\"misconceptions\"\\s*:\\s*\\[.*?\\]", "");
+        assertThat(JSON.readTree(old).at("/body").has("misconceptions")).isFalse();
+        assertThat(((AnswerMarked) CODEC.decode(old).body()).misconceptions()).isEmpty();
     }
 }

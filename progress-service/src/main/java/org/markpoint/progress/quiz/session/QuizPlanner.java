@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.markpoint.model.scheme.CommandWord;
 import org.markpoint.progress.adaptive.CandidateQuestion;
 import org.markpoint.progress.adaptive.NextQuestionChooser;
@@ -17,6 +18,7 @@ import org.markpoint.progress.adaptive.QuestionChoice;
 import org.markpoint.progress.adaptive.ReviewSchedule;
 import org.markpoint.progress.adaptive.StopRule;
 import org.markpoint.progress.mastery.BktParameters;
+import org.markpoint.progress.mastery.Calibration;
 import org.markpoint.progress.mastery.KnowledgeTracer;
 import org.markpoint.progress.mastery.MasteryEstimate;
 
@@ -46,11 +48,25 @@ public final class QuizPlanner {
     private final KnowledgeTracer tracer;
     private final ReviewSchedule reviews;
     private final Function<String, BktParameters> parameters;
+    private final ToDoubleFunction<String> difficulty;
 
+    /** Every question of average difficulty (before calibration). */
     public QuizPlanner(KnowledgeTracer tracer, ReviewSchedule reviews, Function<String, BktParameters> parameters) {
+        this(tracer, reviews, parameters, questionId -> 0.0);
+    }
+
+    /** {@code difficulty}: a question's calibrated difficulty (logits, 0 = average), so predicted success uses it. */
+    public QuizPlanner(KnowledgeTracer tracer, ReviewSchedule reviews, Function<String, BktParameters> parameters,
+                       ToDoubleFunction<String> difficulty) {
         this.tracer = tracer;
         this.reviews = reviews;
         this.parameters = parameters;
+        this.difficulty = difficulty;
+    }
+
+    /** Plans with a tenant's last refit: its parameters, forgetting period and item difficulties. */
+    public QuizPlanner(Calibration calibration, ReviewSchedule reviews) {
+        this(calibration.tracer(), reviews, calibration::parameters, calibration::difficulty);
     }
 
     public NextStep next(QuizSession quiz, List<ScopeQuestion> questions, Map<String, MasteryEstimate> mastery,
@@ -74,12 +90,13 @@ public final class QuizPlanner {
                 .orElseGet(() -> new NextStep.Finish(summary("no-more-questions", decision.verdicts(), now)));
     }
 
-    private static List<CandidateQuestion> candidates(QuizSession quiz, List<ScopeQuestion> questions) {
+    private List<CandidateQuestion> candidates(QuizSession quiz, List<ScopeQuestion> questions) {
         List<CandidateQuestion> bank = new ArrayList<>();
         for (ScopeQuestion q : questions) {
             for (String outcome : q.outcomes()) {
                 if (quiz.scope().outcomes().contains(outcome)) {
-                    bank.add(new CandidateQuestion(q.questionId(), outcome, word(q.commandWord()), 0.0));
+                    bank.add(new CandidateQuestion(q.questionId(), outcome, word(q.commandWord()),
+                            difficulty.applyAsDouble(q.questionId())));
                 }
             }
         }

@@ -111,6 +111,23 @@ public record QuizSession(String quizId, String learnerId, QuizScope scope, int 
         return replace(itemId, i -> i.markedWith(details));
     }
 
+    /**
+     * A tutor overrode the mark {@code details.markId()}: the item carrying it shows the new mark (and the next
+     * question is chosen from it). No item with that mark: nothing changes.
+     */
+    public QuizSession remarked(MarkDetails details) {
+        return itemByMarkId(details.markId()).map(i -> replace(i.itemId(), x -> x.markedWith(details))).orElse(this);
+    }
+
+    /** The mark {@code markId} as one of this quiz's items holds it. */
+    public Optional<MarkDetails> markById(String markId) {
+        return itemByMarkId(markId).flatMap(QuizItem::mark);
+    }
+
+    private Optional<QuizItem> itemByMarkId(String markId) {
+        return items.stream().filter(i -> i.mark().map(m -> m.markId().equals(markId)).orElse(false)).findFirst();
+    }
+
     /** The item whose answer carried this answer id, if it belongs to this quiz. */
     public Optional<QuizItem> itemByAnswerId(String answerId) {
         return items.stream().filter(i -> i.answerId().equals(answerId)).findFirst();

@@ -110,4 +110,23 @@ class QuizPlannerTest {
 
         assertThat(((NextStep.Finish) step).summary().mastered()).containsExactly("lo-1");
     }
+
+    @Test
+    void givenCalibratedDifficulties_whenPlanned_thenTheQuestionWhosePredictedSuccessIsNearestTheTargetIsAsked() {
+        List<ScopeQuestion> twoStates = List.of(new ScopeQuestion("lo1-state", 1, List.of("lo-1"), "state", 1),
+                new ScopeQuestion("lo1-state-easy", 1, List.of("lo-1"), "state", 1),
+                new ScopeQuestion("lo2-state", 1, List.of("lo-2"), "state", 1));
+        QuizSession quiz = quiz(10);
+
+        // uncalibrated: both predict 0.34 for a new learner, the tie goes to the first id
+        NextStep plain = PLANNER.next(quiz, twoStates, Map.of(), NOW);
+        // 2 logits easier: predicted success 0.72, nearest the 0.7 target
+        NextStep calibrated = new QuizPlanner(new org.markpoint.progress.mastery.Calibration(Map.of(),
+                Map.of("lo1-state-easy", -2.0), Duration.ofDays(7)), new ReviewSchedule())
+                .next(quiz, twoStates, Map.of(), NOW);
+
+        assertThat(((NextStep.Ask) plain).question().questionId()).isEqualTo("lo1-state");
+        assertThat(((NextStep.Ask) calibrated).question().questionId()).isEqualTo("lo1-state-easy");
+        assertThat(((NextStep.Ask) calibrated).reason()).contains("predicted success 0.72");
+    }
 }

@@ -134,4 +134,18 @@ class QuizSessionTest {
     void givenAnItemAwaitingAnswer_whenAnotherIsAsked_thenRefused() {
         assertThatThrownBy(() -> oneItemAsked().ask(Q2, AT)).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void givenAMarkedItem_whenATutorOverridesTheMark_thenTheItemShowsItAndARedeliveredMarkDoesNotUndoIt() {
+        QuizSession quiz = answered(oneItemAsked(), "k").marked("item-1", mark("m1", "{\"mark\":3}"));
+        MarkDetails tutors = new MarkDetails("m1", 4, 4, List.of("a", "b", "c"), List.of("d"), "{\"mark\":4}", true);
+
+        QuizSession after = quiz.remarked(tutors);
+
+        assertThat(after.item("item-1").flatMap(QuizItem::mark)).contains(tutors);
+        assertThat(after.markById("m1")).contains(tutors);
+        assertThat(after.marked("item-1", mark("m1", ""))).isEqualTo(after);
+        assertThat(quiz.remarked(new MarkDetails("m-elsewhere", 0, 4, List.of(), List.of(), "", true)))
+                .isEqualTo(quiz);
+    }
 }
