@@ -87,8 +87,15 @@ public final class BatchRunner {
         for (int j = 0; j < items.size(); j++) {
             markIds.add(MarkingService.markId(tenant, BatchChunk.itemKey(batch.id(), chunk.firstItem() + j)));
         }
-        Map<String, MarkDocument> stored = marking.findAll(tenant, markIds).stream()
-                .collect(Collectors.toMap(MarkDocument::id, Function.identity()));
+        Map<String, MarkDocument> stored = Map.of();
+        if (chunk.started()) {
+            stored = marking.findAll(tenant, markIds).stream()
+                    .collect(Collectors.toMap(MarkDocument::id, Function.identity()));
+        } else {
+            mongo.updateFirst(new Query(Criteria.where("_id").is(chunk.id())), new Update().set("started", true),
+                    BatchChunk.class);
+        }
+        Map<String, MarkDocument> earlierMarks = stored;
         Map<String, Object> targets = new ConcurrentHashMap<>();
         ItemResult[] results = new ItemResult[items.size()];
         MarkDocument[] fresh = new MarkDocument[items.size()];
@@ -100,7 +107,7 @@ public final class BatchRunner {
                 for (int j = from; j < to; j++) {
                     int index = chunk.firstItem() + j;
                     BatchItem item = items.get(j);
-                    MarkDocument earlier = stored.get(markIds.get(j));
+                    MarkDocument earlier = earlierMarks.get(markIds.get(j));
                     if (earlier != null) {
                         results[j] = ItemResult.marked(index, item, earlier);
                     } else if (!item.problem().isEmpty()) {

@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.bson.Document;
 import org.markpoint.marking.support.InvalidRequestException;
 import org.markpoint.marking.support.NotFoundException;
 import org.markpoint.model.scheme.MarkingScheme;
 import org.markpoint.model.scheme.SchemeValidation;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,13 +32,19 @@ public class BatchService {
     }
 
     private final MongoTemplate mongo;
-    private final BatchWorkers workers;
+    private final Consumer<String> queue;
     private final BatchProperties props;
     private final Clock clock;
 
+    @Autowired
     public BatchService(MongoTemplate mongo, BatchWorkers workers, BatchProperties props, Clock clock) {
+        this(mongo, workers::submit, props, clock);
+    }
+
+    /** {@code queue} is told the id of each batch accepted (tests hold it back to run the batch by hand). */
+    BatchService(MongoTemplate mongo, Consumer<String> queue, BatchProperties props, Clock clock) {
         this.mongo = mongo;
-        this.workers = workers;
+        this.queue = queue;
         this.props = props;
         this.clock = clock;
     }
@@ -78,7 +87,7 @@ public class BatchService {
         } catch (DuplicateKeyException raced) {
             return find(tenantId, id).orElseThrow(() -> raced);
         }
-        workers.submit(id);
+        queue.accept(id);
         return batch;
     }
 
@@ -92,7 +101,7 @@ public class BatchService {
             if (!current.isEmpty() && (current.size() >= props.chunkItems()
                     || chars + item.size() > props.chunkChars())) {
                 chunks.add(new BatchChunk(BatchChunk.key(batchId, chunks.size()), batchId, tenantId, chunks.size(),
-                        first, current, List.of(), false));
+                        first, current, List.of(), false, false));
                 current = new ArrayList<>();
                 chars = 0;
                 first = i;
@@ -101,7 +110,7 @@ public class BatchService {
             chars += item.size();
         }
         chunks.add(new BatchChunk(BatchChunk.key(batchId, chunks.size()), batchId, tenantId, chunks.size(), first,
-                current, List.of(), false));
+                current, List.of(), false, false));
         return chunks;
     }
 
@@ -119,10 +128,10 @@ public class BatchService {
         Query first = new Query(Criteria.where("batchId").is(batchId).and("firstItem").lte(cursor))
                 .with(Sort.by(Sort.Direction.DESC, "firstItem")).limit(1);
         first.fields().include("index");
-        BatchChunk start = mongo.findOne(first, BatchChunk.class);
+        Document start = mongo.findOne(first, Document.class, mongo.getCollectionName(BatchChunk.class));
         List<ItemResult> out = new ArrayList<>();
         int next = cursor;
-        for (int index = start == null ? batch.chunks() : start.index(); index < batch.chunks() && out.size() < limit;
+        for (int index = start == null ? batch.chunks() : start.getInteger("index"); index < batch.chunks() && out.size() < limit;
              index++) {
             Query q = new Query(Criteria.where("_id").is(BatchChunk.key(batchId, index)));
             q.fields().exclude("items");
