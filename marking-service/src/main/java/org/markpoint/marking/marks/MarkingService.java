@@ -17,6 +17,7 @@ import org.markpoint.marking.support.ConflictException;
 import org.markpoint.marking.support.InvalidRequestException;
 import org.markpoint.marking.support.NotFoundException;
 import org.markpoint.marking.support.OutboxEntry;
+import org.markpoint.marking.support.OutboxRelay;
 import org.markpoint.model.event.AnswerMarked;
 import org.markpoint.model.event.EventEnvelope;
 import org.markpoint.model.scheme.MarkingScheme;
@@ -42,17 +43,21 @@ public class MarkingService {
     }
 
     private static final int DUPLICATE_KEY = 11000;
+    private static final String COLLECTION = "marks";
 
     private final MarkingEngine engine;
     private final SchemeReadModel schemes;
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final OutboxRelay relay;
 
-    public MarkingService(MarkingEngine engine, SchemeReadModel schemes, MongoTemplate mongo, Clock clock) {
+    public MarkingService(MarkingEngine engine, SchemeReadModel schemes, MongoTemplate mongo, Clock clock,
+                          OutboxRelay relay) {
         this.engine = engine;
         this.schemes = schemes;
         this.mongo = mongo;
         this.clock = clock;
+        this.relay = relay;
     }
 
     public MarkingEngine engine() {
@@ -117,6 +122,7 @@ public class MarkingService {
             // a concurrent retry with the same key won: its mark is the one
             return find(tenantId, markId).orElseThrow(() -> raced);
         }
+        owed(doc);
         return doc;
     }
 
@@ -152,6 +158,13 @@ public class MarkingService {
             }
         } catch (DuplicateKeyException alreadyStored) {
             // some drivers report a lone duplicate this way; the stored mark stands
+        }
+        marks.forEach(this::owed);
+    }
+
+    private void owed(MarkDocument mark) {
+        if (!mark.outbox().isEmpty()) {
+            relay.owed(COLLECTION, mark.id());
         }
     }
 

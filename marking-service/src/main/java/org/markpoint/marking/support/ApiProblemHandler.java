@@ -135,7 +135,9 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail p = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.UNSUPPORTED_MEDIA_TYPE,
-                "Unsupported media type", "Send the body as application/json (got " + ex.getContentType() + ")");
+                "Unsupported media type", "Send the body as " + (ex.getSupportedMediaTypes().isEmpty()
+                        ? "application/json" : ex.getSupportedMediaTypes().stream().map(Object::toString)
+                        .collect(Collectors.joining(" or "))) + " (got " + ex.getContentType() + ")");
         return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(p);
     }
 

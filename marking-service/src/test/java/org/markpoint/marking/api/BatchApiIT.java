@@ -134,7 +134,7 @@ class BatchApiIT extends RunningService {
                 + "c1,\"" + GOOD + "\",csv-learner\n"
                 + "c2,\"broken\"quote,csv-learner\n"
                 + "c3,too few fields\n"
-                + "c4,The canteen food got better.,\n";
+                + "c4,The café food got better.,\n";
         HttpResponse<String> created = post("/api/v1/marking/batches?questionId=q-batch", "text/csv", csv, "");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
         String location = created.headers().firstValue("Location").orElseThrow();
@@ -146,6 +146,9 @@ class BatchApiIT extends RunningService {
         assertThat(rows.get(2)).startsWith("1,c2,").contains(",error,").contains("malformed CSV row at line 3");
         assertThat(rows.get(3)).startsWith("2,c3,").contains("2 fields but the header has 3");
         assertThat(rows.get(4)).startsWith("3,c4,,q-batch,5,marked,").contains(",0,2,");
+        String cafe = rows.get(4).split(",")[6];
+        assertThat(json(Http.get(url("/api/v1/marking/marks/" + cafe))).get("answer").asString())
+                .isEqualTo("The café food got better.");
     }
 
     @Test
@@ -164,10 +167,13 @@ class BatchApiIT extends RunningService {
         assertThat(tooMany.statusCode()).isEqualTo(413);
         assertThat(json(tooMany).get("type").asString()).endsWith("/payload-too-large");
         assertThat(json(tooMany).get("detail").asString()).contains("100000");
-        assertThat(post(base, "text/plain", "answer\nx", "").statusCode()).isEqualTo(415);
+        HttpResponse<String> wrongType = post(base, "text/plain", "answer\nx", "");
+        assertThat(wrongType.statusCode()).isEqualTo(415);
+        assertThat(json(wrongType).get("detail").asString()).contains("application/json").contains("text/csv");
 
         assertThat(Http.get(url(base + "/nope")).statusCode()).isEqualTo(404);
         assertThat(Http.get(url(base + "/nope/results")).statusCode()).isEqualTo(404);
+        assertThat(get(url(base + "/nope/results"), "text/csv").statusCode()).isEqualTo(404);
         String location = post(base, "application/json", "{\"questionId\": \"q-batch\", \"items\": "
                 + "[{\"answer\": \"x\"}]}", "").headers().firstValue("Location").orElseThrow();
         assertField(Http.get(location + "/results?limit=1001"), 400, "limit");

@@ -22,6 +22,7 @@ import org.markpoint.marking.engine.MarkingEngine;
 import org.markpoint.marking.marks.MarkDocument;
 import org.markpoint.marking.marks.MarkingService;
 import org.markpoint.marking.scheme.SchemeReadModel;
+import org.markpoint.marking.support.OutboxRelay;
 import org.markpoint.marking.support.TestMongo;
 import org.markpoint.model.event.QuestionPublished;
 import org.markpoint.model.scheme.MarkingPoint;
@@ -58,8 +59,10 @@ class BatchResumeIT {
         return new MongoTemplate(CLIENT, database);
     }
 
+    /** No broker here: the relay only collects which marks owe events (asserted on the documents instead). */
     private static MarkingService marking(MongoTemplate mongo) {
-        return new MarkingService(ENGINE, new SchemeReadModel(mongo), mongo, CLOCK);
+        return new MarkingService(ENGINE, new SchemeReadModel(mongo), mongo, CLOCK,
+                new OutboxRelay(mongo, null, List.of("marks"), 30_000));
     }
 
     /** Every 100th item (from 7) names an unknown question, item 13 has no answer, item 21 has its own scheme. */
@@ -150,6 +153,9 @@ class BatchResumeIT {
         MarkDocument kept = secondDb.findById(early.get(0).id(), MarkDocument.class);
         assertThat(kept.createdAt()).isEqualTo(early.get(0).createdAt().truncatedTo(ChronoUnit.MILLIS));
         assertThat(markIds).containsAll(early.stream().map(MarkDocument::id).toList());
+        marking(secondDb).insertAll(early);
+        assertThat(secondDb.count(new Query(), MarkDocument.class)).as("a second insert of the same marks is dropped")
+                .isEqualTo(ITEMS - 5);
 
         assertThat(results.get(7).error()).contains("q-missing");
         assertThat(results.get(13).error()).isEqualTo("answer: is required");
