@@ -10,7 +10,7 @@ import org.markpoint.marking.support.Http;
 import tools.jackson.databind.JsonNode;
 
 /** The scheme test bench over HTTP: JSON and multipart uploads, the report's figures, the limits. */
-class TestBenchApiIT extends RunningService {
+class SchemeTestBenchApiIT extends RunningService {
 
     private static final String SCHEME = """
         {"stem": "Explain how training improves customer service.", "commandWord": "explain", "maxMarks": 2,
