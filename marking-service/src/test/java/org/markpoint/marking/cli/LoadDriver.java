@@ -75,8 +75,9 @@ public final class LoadDriver {
                 ms(percentile(sorted, 50)), ms(percentile(sorted, 95)), ms(percentile(sorted, 99)),
                 ms(sorted[sorted.length - 1]), r.errors());
         System.out.printf(Locale.ROOT, "{\"load\":\"mark\",\"n\":%d,\"concurrency\":%d,\"answersPerSecond\":%.0f,"
-                + "\"p50Ms\":%.1f,\"p95Ms\":%.1f,\"p99Ms\":%.1f,\"errors\":%d}%n", n, concurrency, n / r.seconds(),
-                ms(percentile(sorted, 50)), ms(percentile(sorted, 95)), ms(percentile(sorted, 99)),
+                + "\"p50Ms\":%.1f,\"p95Ms\":%.1f,\"p99Ms\":%.1f,\"maxMs\":%.1f,\"errors\":%d}%n", n, concurrency,
+                n / r.seconds(), ms(percentile(sorted, 50)), ms(percentile(sorted, 95)), ms(percentile(sorted, 99)),
+                ms(sorted[sorted.length - 1]),
                 r.errors().values().stream().mapToInt(Integer::intValue).sum());
     }
 
