@@ -4,11 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.markpoint.marking.marks.MarkingService;
 import org.markpoint.marking.marks.MarkingService.Target;
-import org.markpoint.marking.scheme.SchemeDocument;
-import org.markpoint.marking.support.ConflictException;
-import org.markpoint.marking.support.InvalidRequestException;
 import org.markpoint.marking.support.NotFoundException;
-import org.markpoint.model.scheme.SchemeValidation;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,7 +28,7 @@ class MarkController {
     MarkResponse mark(@Valid @RequestBody MarkRequest request,
                       @RequestHeader(name = "Idempotency-Key", defaultValue = "") @Size(max = 200) String key) {
         String tenant = TenantContext.current();
-        Target target = target(tenant, request);
+        Target target = marking.target(tenant, request.questionId(), request.scheme());
         return MarkResponse.of(marking.mark(tenant, blankIfNull(request.learnerId()), request.answer(), target,
                 blankIfNull(request.quizId()), key));
     }
@@ -41,27 +37,6 @@ class MarkController {
     MarkResponse get(@PathVariable String id) {
         return marking.find(TenantContext.current(), id).map(MarkResponse::of)
                 .orElseThrow(() -> new NotFoundException("mark", id));
-    }
-
-    private Target target(String tenant, MarkRequest request) {
-        boolean hasQuestion = request.questionId() != null && !request.questionId().isBlank();
-        if (hasQuestion == (request.scheme() != null)) {
-            throw new InvalidRequestException(hasQuestion ? "scheme" : "questionId",
-                    "give exactly one of questionId or scheme");
-        }
-        if (hasQuestion) {
-            SchemeDocument stored = marking.scheme(tenant, request.questionId())
-                    .orElseThrow(() -> new NotFoundException("question", request.questionId()));
-            if (stored.retired()) {
-                throw new ConflictException("question '" + request.questionId() + "' version " + stored.version()
-                        + " was retired; it no longer takes answers");
-            }
-            return Target.of(stored);
-        }
-        SchemeValidation.validate(request.scheme(), "scheme").stream().findFirst().ifPresent(v -> {
-            throw new InvalidRequestException(v.field(), v.message());
-        });
-        return new Target("", 0, java.util.List.of(), request.scheme());
     }
 
     private static String blankIfNull(String s) {

@@ -3,6 +3,7 @@ package org.markpoint.marking.marks;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,12 +13,19 @@ import org.markpoint.marking.engine.PointResult;
 import org.markpoint.marking.engine.PointStatus;
 import org.markpoint.marking.scheme.SchemeDocument;
 import org.markpoint.marking.scheme.SchemeReadModel;
+import org.markpoint.marking.support.ConflictException;
+import org.markpoint.marking.support.InvalidRequestException;
+import org.markpoint.marking.support.NotFoundException;
 import org.markpoint.marking.support.OutboxEntry;
+import org.markpoint.marking.support.OutboxRelay;
 import org.markpoint.model.event.AnswerMarked;
 import org.markpoint.model.event.EventEnvelope;
 import org.markpoint.model.event.SpottedMisconception;
 import org.markpoint.model.scheme.MarkingScheme;
+import org.markpoint.model.scheme.SchemeValidation;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -35,20 +43,62 @@ public class MarkingService {
         }
     }
 
+    private static final int DUPLICATE_KEY = 11000;
+    private static final String COLLECTION = "marks";
+
     private final MarkingEngine engine;
     private final SchemeReadModel schemes;
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final OutboxRelay relay;
 
-    public MarkingService(MarkingEngine engine, SchemeReadModel schemes, MongoTemplate mongo, Clock clock) {
+    public MarkingService(MarkingEngine engine, SchemeReadModel schemes, MongoTemplate mongo, Clock clock,
+                          OutboxRelay relay) {
         this.engine = engine;
         this.schemes = schemes;
         this.mongo = mongo;
         this.clock = clock;
+        this.relay = relay;
+    }
+
+    public MarkingEngine engine() {
+        return engine;
     }
 
     public Optional<SchemeDocument> scheme(String tenantId, String questionId) {
         return schemes.find(tenantId, questionId);
+    }
+
+    /**
+     * What an answer is marked against: the live version of a stored question, or a valid inline scheme. Exactly one
+     * of the two must be given; an unknown question is {@link NotFoundException}, a retired one
+     * {@link ConflictException}, a broken inline scheme {@link InvalidRequestException} naming the field.
+     */
+    public Target target(String tenantId, String questionId, MarkingScheme inline) {
+        boolean hasQuestion = questionId != null && !questionId.isBlank();
+        if (hasQuestion == (inline != null)) {
+            throw new InvalidRequestException(hasQuestion ? "scheme" : "questionId",
+                    "give exactly one of questionId or scheme");
+        }
+        if (hasQuestion) {
+            SchemeDocument stored = scheme(tenantId, questionId)
+                    .orElseThrow(() -> new NotFoundException("question", questionId));
+            if (stored.retired()) {
+                throw new ConflictException("question '" + questionId + "' version " + stored.version()
+                        + " was retired; it no longer takes answers");
+            }
+            return Target.of(stored);
+        }
+        SchemeValidation.validate(inline, "scheme").stream().findFirst().ifPresent(v -> {
+            throw new InvalidRequestException(v.field(), v.message());
+        });
+        return new Target("", 0, List.of(), inline);
+    }
+
+    /** The mark id an idempotency key always maps to, so a retry finds the mark the first try stored. */
+    public static String markId(String tenantId, String idempotencyKey) {
+        return UUID.nameUUIDFromBytes((tenantId + "\u0000" + idempotencyKey).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     /**
@@ -58,18 +108,30 @@ public class MarkingService {
      */
     public MarkDocument mark(String tenantId, String learnerId, String answer, Target target, String quizId,
                              String idempotencyKey) {
-        String markId = idempotencyKey.isBlank() ? UUID.randomUUID().toString()
-                : UUID.nameUUIDFromBytes((tenantId + "\u0000" + idempotencyKey).getBytes(StandardCharsets.UTF_8))
-                        .toString();
+        String markId = idempotencyKey.isBlank() ? UUID.randomUUID().toString() : markId(tenantId, idempotencyKey);
         if (!idempotencyKey.isBlank()) {
             Optional<MarkDocument> earlier = find(tenantId, markId);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
         }
+        MarkDocument doc = prepare(tenantId, learnerId, answer, target, quizId, markId,
+                idempotencyKey.isBlank() ? markId : idempotencyKey);
+        try {
+            mongo.insert(doc);
+        } catch (DuplicateKeyException raced) {
+            // a concurrent retry with the same key won: its mark is the one
+            return find(tenantId, markId).orElseThrow(() -> raced);
+        }
+        owed(doc);
+        return doc;
+    }
+
+    /** Runs the engine and builds the mark (with the {@code AnswerMarked} it owes when there is a learner), unsaved. */
+    public MarkDocument prepare(String tenantId, String learnerId, String answer, Target target, String quizId,
+                                String markId, String answerId) {
         MarkResult result = engine.mark(answer, target.scheme());
         Instant now = clock.instant();
-        String answerId = idempotencyKey.isBlank() ? markId : idempotencyKey;
         List<OutboxEntry> owed = List.of();
         if (!learnerId.isBlank()) {
             AnswerMarked event = new AnswerMarked(markId, answerId, learnerId, target.questionId(), target.version(),
@@ -79,20 +141,44 @@ public class MarkingService {
                             .toList());
             owed = List.of(OutboxEntry.of(EventEnvelope.wrap(tenantId, event, now)));
         }
-        MarkDocument doc = new MarkDocument(markId, tenantId, learnerId, target.questionId(), target.version(), answer,
-                result, now, owed, MarkDocument.Review.of(result));
-        try {
-            mongo.insert(doc);
-        } catch (DuplicateKeyException raced) {
-            // a concurrent retry with the same key won: its mark is the one
-            return find(tenantId, markId).orElseThrow(() -> raced);
+        return new MarkDocument(markId, tenantId, learnerId, target.questionId(), target.version(), answer, result,
+                now, owed, MarkDocument.Review.of(result));
+    }
+
+    /**
+     * Stores prepared marks in one unordered bulk write. A mark whose id is already stored (a resumed batch re-marking
+     * an answer marked before a crash) keeps the stored one: the duplicate is dropped, never a second mark.
+     */
+    public void insertAll(List<MarkDocument> marks) {
+        if (marks.isEmpty()) {
+            return;
         }
-        return doc;
+        try {
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, MarkDocument.class).insert(marks).execute();
+        } catch (BulkOperationException e) {
+            if (e.getErrors().stream().anyMatch(err -> err.getCode() != DUPLICATE_KEY)) {
+                throw e;
+            }
+        } catch (DuplicateKeyException alreadyStored) {
+            // some drivers report a lone duplicate this way; the stored mark stands
+        }
+        marks.forEach(this::owed);
+    }
+
+    private void owed(MarkDocument mark) {
+        if (!mark.outbox().isEmpty()) {
+            relay.owed(COLLECTION, mark.id());
+        }
     }
 
     public Optional<MarkDocument> find(String tenantId, String markId) {
         return Optional.ofNullable(mongo.findOne(new Query(Criteria.where("_id").is(markId).and("tenantId")
                 .is(tenantId)), MarkDocument.class));
+    }
+
+    public List<MarkDocument> findAll(String tenantId, Collection<String> markIds) {
+        return mongo.find(new Query(Criteria.where("_id").in(markIds).and("tenantId").is(tenantId)),
+                MarkDocument.class);
     }
 
     private static List<String> ids(MarkResult result, PointStatus status) {

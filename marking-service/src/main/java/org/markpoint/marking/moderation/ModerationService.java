@@ -11,6 +11,7 @@ import org.markpoint.marking.scheme.SchemeReadModel;
 import org.markpoint.marking.support.InvalidRequestException;
 import org.markpoint.marking.support.NotFoundException;
 import org.markpoint.marking.support.OutboxEntry;
+import org.markpoint.marking.support.OutboxRelay;
 import org.markpoint.model.event.EventEnvelope;
 import org.markpoint.model.event.MarkOverridden;
 import org.markpoint.model.event.OutcomeEvidence;
@@ -30,11 +31,13 @@ public class ModerationService {
     private final MongoTemplate mongo;
     private final SchemeReadModel schemes;
     private final Clock clock;
+    private final OutboxRelay relay;
 
-    public ModerationService(MongoTemplate mongo, SchemeReadModel schemes, Clock clock) {
+    public ModerationService(MongoTemplate mongo, SchemeReadModel schemes, Clock clock, OutboxRelay relay) {
         this.mongo = mongo;
         this.schemes = schemes;
         this.clock = clock;
+        this.relay = relay;
     }
 
     /** Marks waiting for review, oldest first, after the cursor (a mark id). */
@@ -84,6 +87,9 @@ public class ModerationService {
         }
         MarkDocument overridden = withReview(mark, new Review(Review.OVERRIDDEN, newMark, tutorId, reason, now), owed);
         mongo.save(overridden);
+        if (!overridden.outbox().isEmpty()) {
+            relay.owed("marks", overridden.id());
+        }
         return overridden;
     }
 

@@ -45,6 +45,12 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", e.getMessage());
     }
 
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ProblemDetail tooLarge(PayloadTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",
+                e.getMessage());
+    }
+
     @ExceptionHandler(InvalidRequestException.class)
     ProblemDetail invalid(InvalidRequestException e) {
         ProblemDetail p = problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request", e.getMessage());
@@ -129,7 +135,9 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail p = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.UNSUPPORTED_MEDIA_TYPE,
-                "Unsupported media type", "Send the body as application/json (got " + ex.getContentType() + ")");
+                "Unsupported media type", "Send the body as " + (ex.getSupportedMediaTypes().isEmpty()
+                        ? "application/json" : ex.getSupportedMediaTypes().stream().map(Object::toString)
+                        .collect(Collectors.joining(" or "))) + " (got " + ex.getContentType() + ")");
         return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(p);
     }
 

@@ -14,35 +14,19 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.markpoint.marking.support.Http;
-import org.markpoint.marking.support.TestMongo;
 import org.markpoint.model.event.AnswerMarked;
-import org.markpoint.model.event.EventCodec;
 import org.markpoint.model.event.EventEnvelope;
 import org.markpoint.model.event.QuestionPublished;
 import org.markpoint.model.event.QuestionRetired;
 import org.markpoint.model.event.Topics;
 import org.markpoint.model.scheme.MarkingPoint;
 import org.markpoint.model.scheme.MarkingScheme;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** marking-service against a real Kafka broker and the MongoDB-wire server. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=marking-service")
-@EmbeddedKafka(partitions = 1, topics = {Topics.QUESTION, Topics.ANSWER_MARKED})
-class MarkApiIT {
+class MarkApiIT extends RunningService {
 
-    private static final EventCodec CODEC = new EventCodec();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String INLINE = """
         {"answer": "Training closes the skills gap so staff serve customers better.", "learnerId": "%s",
          "scheme": {"stem": "Explain how training improves service.", "commandWord": "explain", "maxMarks": 2,
@@ -50,32 +34,8 @@ class MarkApiIT {
                              {"id": "b", "text": "complaints fall", "marks": 1}]}}
         """;
 
-    @DynamicPropertySource
-    static void props(DynamicPropertyRegistry r) {
-        r.add("spring.mongodb.uri", TestMongo::uri);
-        r.add("spring.mongodb.database", () -> "marking-it");
-        r.add("spring.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    KafkaTemplate<String, String> kafka;
-
-    @Autowired
-    EmbeddedKafkaBroker broker;
-
     private HttpResponse<String> mark(String body) {
         return Http.postJson("http://127.0.0.1:" + port + "/api/v1/marking/mark", body);
-    }
-
-    private static JsonNode json(HttpResponse<String> r) {
-        return JSON.readTree(r.body());
-    }
-
-    private void publish(EventEnvelope<?> e) throws Exception {
-        kafka.send(e.topic(), e.key(), CODEC.encode(e)).get();
     }
 
     @Test

@@ -27,7 +27,8 @@ public final class Http {
         return post(url, "application/json", body);
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
+    /** Any request, e.g. with extra headers: {@code Http.send(HttpRequest.newBuilder(uri).header(...).GET().build())}. */
+    public static HttpResponse<String> send(HttpRequest request) {
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
