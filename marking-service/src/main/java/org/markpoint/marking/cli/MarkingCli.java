@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.markpoint.marking.engine.EngineOptions;
 import org.markpoint.marking.engine.MarkingEngine;
 
 /**
@@ -14,8 +15,8 @@ public final class MarkingCli {
 
     private static final String USAGE = """
             usage:
-              eval mohler <mohler_dataset_edited.csv> [--no-peers]
-              eval semeval <semeval2013-sra-2way dir> [--no-peers]
+              eval mohler <mohler_dataset_edited.csv> [--no-peers] [--no-semantic]
+              eval semeval <semeval2013-sra-2way dir> [--no-peers] [--no-semantic]
               mark --scheme <scheme.json> <answers.csv> [-o <out.csv>]
               bench [answers] [threads]""";
 
@@ -33,13 +34,14 @@ public final class MarkingCli {
             return 2;
         }
         boolean peers = !a.remove("--no-peers");
+        boolean semantic = !a.remove("--no-semantic");
         switch (a.get(0)) {
             case "eval" -> {
                 if (a.size() < 3) {
                     err.println(USAGE);
                     return 2;
                 }
-                MarkingEngine engine = MarkingEngine.createDefault();
+                MarkingEngine engine = MarkingEngine.create(EngineOptions.defaults().withSemanticTier(semantic));
                 return switch (a.get(1)) {
                     case "mohler" -> new MohlerEval(engine, out, err).run(Path.of(a.get(2)), peers);
                     case "semeval" -> new SemEvalEval(engine, out, err).run(Path.of(a.get(2)), peers);

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.markpoint.marking.engine.MarkResult;
 import org.markpoint.marking.engine.MarkingEngine;
+import org.markpoint.marking.engine.SemanticFeatures;
+import org.markpoint.marking.engine.SimilarityFeatures;
 import org.markpoint.model.scheme.MarkingScheme;
 
 /**
@@ -57,6 +59,24 @@ final class MohlerEval {
         List<List<String>> answerKeys = new ArrayList<>();
         List<List<String>> refKeys = new ArrayList<>();
         List<List<String>> questionKeys = new ArrayList<>();
+        SemanticFeatures semantic = engine.semantic().orElse(null);
+        if (semantic != null) {
+            List<String> texts = new ArrayList<>();
+            rows.forEach(r -> texts.addAll(List.of(r.answer(), r.reference(), r.question())));
+            new EmbeddingCache(EmbeddingCache.defaultFile("minilm-mohler.bin")).prepare(texts, semantic.embedder(),
+                    err);
+        }
+        if (semantic != null && System.getProperty("eval.dump") != null) {
+            double[][] ea = new double[n][];
+            double[][] er = new double[n][];
+            for (int i = 0; i < n; i++) {
+                ea[i] = toDouble(semantic.embedder().embed(rows.get(i).answer()));
+                er[i] = toDouble(semantic.embedder().embed(rows.get(i).reference()));
+            }
+            double[] g = rows.stream().mapToDouble(Row::gold).toArray();
+            Dump.matrix("mohler-emb-answer", ea, g, rows.stream().map(Row::id).toList());
+            Dump.matrix("mohler-emb-ref", er, g, rows.stream().map(Row::id).toList());
+        }
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
             Row r = rows.get(i);
@@ -64,10 +84,13 @@ final class MohlerEval {
                     List.of());
             MarkResult m = engine.mark(r.answer(), scheme);
             double[] sim = engine.similarity().compute(r.answer(), r.reference(), r.question());
-            double[] f = new double[sim.length + 2];
+            double[] sem = semantic == null ? new double[0] : semantic.compute(r.answer(), r.reference(),
+                    r.question());
+            double[] f = new double[sim.length + 2 + sem.length];
             System.arraycopy(sim, 0, f, 0, sim.length);
             f[sim.length] = m.mark() / 5.0;
             f[sim.length + 1] = m.confidence();
+            System.arraycopy(sem, 0, f, sim.length + 2, sem.length);
             base[i] = f;
             answerKeys.add(engine.similarity().keys(r.answer()));
             refKeys.add(engine.similarity().keys(r.reference()));
@@ -78,7 +101,7 @@ final class MohlerEval {
             }
         }
         err.println();
-        double[] peer = new double[n];
+        double[][] peer = new double[n][0];
         if (peers) {
             Map<String, List<Integer>> byQuestion = new HashMap<>();
             for (int i = 0; i < n; i++) {
@@ -87,8 +110,10 @@ final class MohlerEval {
             for (List<Integer> members : byQuestion.values()) {
                 double[] c = TextVectors.peerCosines(members.stream().map(i -> TextVectors.binary(answerKeys.get(i)))
                         .toList());
+                double[] e = semantic == null ? null : PeerEmbeddings.peerCosines(members.stream()
+                        .map(i -> semantic.embedder().embed(rows.get(i).answer())).toList());
                 for (int k = 0; k < members.size(); k++) {
-                    peer[members.get(k)] = c[k];
+                    peer[members.get(k)] = e == null ? new double[] {c[k]} : new double[] {c[k], e[k]};
                 }
             }
         }
@@ -114,12 +139,16 @@ final class MohlerEval {
             }
             if (peers && Z_FEATURES) {
                 int cos = base[0].length;
-                GroupStandardiser z = new GroupStandardiser(new int[] {0, 1, 3, cos - 2, cos, cos + 1},
+                int mark = SimilarityFeatures.NAMES.size();
+                int[] columns = semantic == null ? new int[] {0, 1, 3, mark, cos, cos + 1}
+                        : new int[] {0, 1, 3, mark, cos, cos + 1, mark + 2, mark + 5};
+                GroupStandardiser z = new GroupStandardiser(columns,
                         rows.stream().map(Row::id).toList(), List.of(x));
                 for (int i = 0; i < n; i++) {
                     x[i] = z.extend(x[i], rows.get(i).id());
                 }
             }
+            Dump.matrix("mohler-fold" + held, x, goldAll, rows.stream().map(Row::id).toList());
             double[][] tx = train.stream().map(i -> x[i]).toArray(double[][]::new);
             double[] ty = train.stream().mapToDouble(i -> goldAll[i]).toArray();
             double lambda = innerLambda(train, x, goldAll, rows);
@@ -170,16 +199,21 @@ final class MohlerEval {
     }
 
     private static double[] features(double[] base, TextVectors vectors, List<String> answer, List<String> ref,
-                                     List<String> question, boolean peers, double peer) {
+                                     List<String> question, boolean peers, double[] peer) {
         double cos = TextVectors.cosine(vectors.tfidf(answer), vectors.tfidf(ref));
-        int extra = peers ? 3 : 2;
-        double[] f = new double[base.length + extra];
+        double[] f = new double[base.length + 2 + peer.length];
         System.arraycopy(base, 0, f, 0, base.length);
         f[base.length] = cos;
         f[base.length + 1] = vectors.weightedRecall(answer, ref, question);
-        if (peers) {
-            f[base.length + 2] = peer;
-        }
+        System.arraycopy(peer, 0, f, base.length + 2, peer.length);
         return f;
+    }
+
+    private static double[] toDouble(float[] v) {
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = v[i];
+        }
+        return d;
     }
 }

@@ -22,6 +22,7 @@ public final class MarkingEngine {
     private final AnswerChecks checks;
     private final FeedbackWriter feedbackWriter = new FeedbackWriter();
     private final SimilarityFeatures similarity;
+    private final SemanticFeatures semantic;
 
     private MarkingEngine(EngineOptions options) {
         this.options = options;
@@ -35,6 +36,8 @@ public final class MarkingEngine {
         this.commandWordJudge = new CommandWordJudge(lexicon);
         this.misconceptionDetector = new MisconceptionDetector(matcher, negation);
         this.checks = new AnswerChecks(lexicon, options.minWords());
+        this.semantic = options.semanticTier()
+                ? new SemanticFeatures(analyser, WordNetRelations.load(analyser), SentenceEmbedder.load()) : null;
     }
 
     public static MarkingEngine createDefault() {
@@ -48,6 +51,11 @@ public final class MarkingEngine {
     /** Similarity figures over the same analysis, for calibration layers (evaluation, scheme test bench). */
     public SimilarityFeatures similarity() {
         return similarity;
+    }
+
+    /** The optional semantic tier's figures, present only when {@link EngineOptions#semanticTier()} is on. */
+    public java.util.Optional<SemanticFeatures> semantic() {
+        return java.util.Optional.ofNullable(semantic);
     }
 
     public MarkResult mark(String answer, MarkingScheme scheme) {
