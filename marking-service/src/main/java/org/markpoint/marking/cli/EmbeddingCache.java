@@ -95,6 +95,15 @@ final class EmbeddingCache {
         vectors.forEach(embedder::remember);
     }
 
+    /** Adds every vector the embedder computed since (sentences, point texts) and saves if anything was new. */
+    void saveAll(SentenceEmbedder embedder) throws IOException {
+        int before = vectors.size();
+        embedder.cached().forEach(vectors::putIfAbsent);
+        if (vectors.size() > before) {
+            save();
+        }
+    }
+
     private void save() throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

@@ -18,7 +18,7 @@ public final class MarkingCli {
               eval mohler <mohler_dataset_edited.csv> [--no-peers] [--no-semantic]
               eval semeval <semeval2013-sra-2way dir> [--no-peers] [--no-semantic]
               mark --scheme <scheme.json> <answers.csv> [-o <out.csv>]
-              bench [answers] [threads]""";
+              bench [answers] [threads] [--semantic]""";
 
     private MarkingCli() {
     }
@@ -55,9 +55,10 @@ public final class MarkingCli {
                 return new MarkCommand(out, err).run(a.subList(1, a.size()));
             }
             case "bench" -> {
+                boolean semanticBench = a.remove("--semantic");
                 int n = a.size() > 1 ? Integer.parseInt(a.get(1)) : 20_000;
                 int threads = a.size() > 2 ? Integer.parseInt(a.get(2)) : 1;
-                return new BenchCommand(out, err).run(n, threads);
+                return new BenchCommand(out, err).run(n, threads, semanticBench);
             }
             default -> {
                 err.println(USAGE);

@@ -23,6 +23,7 @@ public final class MarkingEngine {
     private final FeedbackWriter feedbackWriter = new FeedbackWriter();
     private final SimilarityFeatures similarity;
     private final SemanticFeatures semantic;
+    private final SemanticTier semanticTier;
 
     private MarkingEngine(EngineOptions options) {
         this.options = options;
@@ -36,8 +37,10 @@ public final class MarkingEngine {
         this.commandWordJudge = new CommandWordJudge(lexicon);
         this.misconceptionDetector = new MisconceptionDetector(matcher, negation);
         this.checks = new AnswerChecks(lexicon, options.minWords());
-        this.semantic = options.semanticTier()
-                ? new SemanticFeatures(analyser, WordNetRelations.load(analyser), SentenceEmbedder.load()) : null;
+        SentenceEmbedder embedder = options.semanticTier() ? SentenceEmbedder.load() : null;
+        this.semantic = embedder == null ? null
+                : new SemanticFeatures(analyser, WordNetRelations.load(analyser), embedder);
+        this.semanticTier = embedder == null ? null : new SemanticTier(embedder);
     }
 
     public static MarkingEngine createDefault() {
@@ -56,6 +59,14 @@ public final class MarkingEngine {
     /** The optional semantic tier's figures, present only when {@link EngineOptions#semanticTier()} is on. */
     public java.util.Optional<SemanticFeatures> semantic() {
         return java.util.Optional.ofNullable(semantic);
+    }
+
+    /**
+     * Second-tier usage so far: points judged, points the tier was consulted on (the lexical match was uncertain),
+     * points it lifted a level; all zero when the tier is off.
+     */
+    public long[] semanticTierCounts() {
+        return semanticTier == null ? new long[3] : semanticTier.counts();
     }
 
     public MarkResult mark(String answer, MarkingScheme scheme) {
@@ -79,6 +90,9 @@ public final class MarkingEngine {
         int matchedAny = 0;
         for (CompiledScheme.CompiledPoint cp : compiled.points()) {
             PointJudge.Outcome o = pointJudge.judge(cp, analysed, negated, compiled.derived());
+            if (semanticTier != null) {
+                o = semanticTier.reconsider(o, analysed);
+            }
             outcomes.add(o);
             total += o.result().marks();
             hits += o.result().status() == PointStatus.HIT ? 1 : 0;

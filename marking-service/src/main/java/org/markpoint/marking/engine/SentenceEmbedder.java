@@ -86,6 +86,11 @@ public final class SentenceEmbedder {
         cache.put(text == null ? "" : text.strip(), vector);
     }
 
+    /** A copy of the cached vectors by text (evaluation saves them to disk). */
+    public Map<String, float[]> cached() {
+        return Map.copyOf(cache);
+    }
+
     /** How many texts went through the model (cache misses). */
     public long computedCount() {
         return computed.get();
