@@ -19,6 +19,9 @@ import org.markpoint.marking.engine.MarkingEngine;
  */
 final class SemEvalEval {
 
+    /** L2 penalties tried for the logistic calibration (chosen with the cut on training folds). */
+    private static final double[] LAMBDAS = {1, 10, 100};
+
     private final MarkingEngine engine;
     private final PrintStream out;
     private final PrintStream err;
@@ -61,12 +64,16 @@ final class SemEvalEval {
             double[][] withKnn = fx.matrix(train, true, train);
             double[][] without = fx.matrix(train, false, train);
             double[] y = train.stream().mapToDouble(a -> a.correct() ? 1 : 0).toArray();
-            LinearModels.Model seen = LinearModels.logistic(withKnn, y, 1.0);
-            LinearModels.Model unseen = LinearModels.logistic(without, y, 1.0);
-            double seenCut = Thresholds.bestMacroF1Cut(withKnn, y, train);
-            double unseenCut = Thresholds.bestMacroF1Cut(without, y, train);
-            err.printf(Locale.ROOT, "  thresholds chosen on training folds: seen %.2f, unseen %.2f%n", seenCut,
-                    unseenCut);
+            Thresholds.Choice seenChoice = Thresholds.choose(withKnn, y, train, LAMBDAS);
+            Thresholds.Choice unseenChoice = Thresholds.choose(without, y, train, LAMBDAS);
+            LinearModels.Model seen = LinearModels.logistic(withKnn, y, seenChoice.lambda());
+            LinearModels.Model unseen = LinearModels.logistic(without, y, unseenChoice.lambda());
+            double seenCut = seenChoice.cut();
+            double unseenCut = unseenChoice.cut();
+            out.printf(Locale.ROOT, "%-12s chosen on question-grouped 5-fold CV of training: seen model lambda %.0f cut "
+                    + "%.2f (CV macro-F1 %.3f), unseen model lambda %.0f cut %.2f (CV macro-F1 %.3f)%n", corpus,
+                    seenChoice.lambda(), seenCut, seenChoice.macroF1(), unseenChoice.lambda(), unseenCut,
+                    unseenChoice.macroF1());
             dump(corpus + "-train-knn", withKnn, y, train, fx);
             dump(corpus + "-train", without, y, train, fx);
             for (Map.Entry<String, List<SemEvalData.Answer>> e : tests.entrySet()) {

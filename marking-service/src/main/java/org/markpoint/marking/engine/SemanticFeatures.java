@@ -19,6 +19,7 @@ public final class SemanticFeatures {
     private final LinguisticAnalyser analyser;
     private final WordNetRelations wordnet;
     private final SentenceEmbedder embedder;
+    private final java.util.Map<String, AnalysedText> schemeTexts = new java.util.concurrent.ConcurrentHashMap<>();
 
     SemanticFeatures(LinguisticAnalyser analyser, WordNetRelations wordnet, SentenceEmbedder embedder) {
         this.analyser = analyser;
@@ -32,8 +33,8 @@ public final class SemanticFeatures {
 
     public double[] compute(String answer, String reference, String question) {
         AnalysedText a = analyser.analyse(answer == null ? "" : answer);
-        AnalysedText r = analyser.analyse(reference == null ? "" : reference);
-        Set<String> given = new HashSet<>(analyser.analyse(question == null ? "" : question).contentKeys());
+        AnalysedText r = schemeText(reference);
+        Set<String> given = new HashSet<>(schemeText(question).contentKeys());
         List<Token> answerWords = content(a, given);
         List<Token> refWords = content(r, given);
         double recall = aligned(refWords, answerWords);
@@ -41,6 +42,20 @@ public final class SemanticFeatures {
         double f1 = recall + precision == 0 ? 0 : 2 * recall * precision / (recall + precision);
         return new double[] {recall, precision, f1, embedder.cosine(answer, reference),
             embedder.cosine(answer, question)};
+    }
+
+    /** References and questions repeat across answers, so their analysis is cached (bounded). */
+    private AnalysedText schemeText(String text) {
+        String t = text == null ? "" : text;
+        AnalysedText a = schemeTexts.get(t);
+        if (a == null) {
+            a = analyser.analyse(t);
+            if (schemeTexts.size() > 10_000) {
+                schemeTexts.clear();
+            }
+            schemeTexts.put(t, a);
+        }
+        return a;
     }
 
     /** Share of {@code from}'s distinct words that meet a word of {@code to} by key or a WordNet relation. */
