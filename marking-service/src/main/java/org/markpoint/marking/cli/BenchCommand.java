@@ -8,6 +8,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.markpoint.marking.engine.EngineOptions;
 import org.markpoint.marking.engine.MarkingEngine;
 import org.markpoint.model.scheme.MarkingPoint;
 import org.markpoint.model.scheme.MarkingScheme;
@@ -59,10 +60,14 @@ final class BenchCommand {
     }
 
     int run(int n, int threads) throws Exception {
+        return run(n, threads, false);
+    }
+
+    int run(int n, int threads, boolean semantic) throws Exception {
         long t0 = System.nanoTime();
-        MarkingEngine engine = MarkingEngine.createDefault();
+        MarkingEngine engine = MarkingEngine.create(EngineOptions.defaults().withSemanticTier(semantic));
         err.printf(Locale.ROOT, "engine loaded in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        List<String> warm = answers(Math.min(n, 5_000), 1);
+        List<String> warm = answers(Math.min(n, semantic ? 200 : 5_000), 1);
         for (String a : warm) {
             engine.mark(a, SCHEME);
         }
@@ -96,8 +101,16 @@ final class BenchCommand {
         out.printf(Locale.ROOT, "%d answers (40 words, 6-point scheme) on %d thread(s): %.2f s, %.0f answers/s, "
                 + "%.0f answers per CPU-second, mean mark %.2f%n", n, threads, seconds, n / seconds, perCpuSecond,
                 total / (double) n);
-        out.printf(Locale.ROOT, "{\"bench\":\"lexical\",\"threads\":%d,\"answers\":%d,\"answersPerSecond\":%.0f,"
-                + "\"answersPerCpuSecond\":%.0f}%n", threads, n, n / seconds, perCpuSecond);
+        long[] tier = engine.semanticTierCounts();
+        if (semantic) {
+            out.printf(Locale.ROOT, "semantic tier: consulted on %d of %d point decisions (%.1f%%), lifted %d; "
+                    + "%d texts embedded (answers are all distinct, so this is the worst case)%n", tier[1], tier[0],
+                    100.0 * tier[1] / Math.max(1, tier[0]), tier[2],
+                    engine.semantic().map(f -> f.embedder().computedCount()).orElse(0L));
+        }
+        out.printf(Locale.ROOT, "{\"bench\":\"%s\",\"threads\":%d,\"answers\":%d,\"answersPerSecond\":%.0f,"
+                + "\"answersPerCpuSecond\":%.0f}%n", semantic ? "semantic" : "lexical", threads, n, n / seconds,
+                perCpuSecond);
         return 0;
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.markpoint.marking.engine.EngineOptions;
 import org.markpoint.marking.engine.MarkingEngine;
 
 /**
@@ -14,10 +15,10 @@ public final class MarkingCli {
 
     private static final String USAGE = """
             usage:
-              eval mohler <mohler_dataset_edited.csv> [--no-peers]
-              eval semeval <semeval2013-sra-2way dir> [--no-peers]
+              eval mohler <mohler_dataset_edited.csv> [--no-peers] [--no-semantic]
+              eval semeval <semeval2013-sra-2way dir> [--no-peers] [--no-semantic]
               mark --scheme <scheme.json> <answers.csv> [-o <out.csv>]
-              bench [answers] [threads]""";
+              bench [answers] [threads] [--semantic]""";
 
     private MarkingCli() {
     }
@@ -33,13 +34,14 @@ public final class MarkingCli {
             return 2;
         }
         boolean peers = !a.remove("--no-peers");
+        boolean semantic = !a.remove("--no-semantic");
         switch (a.get(0)) {
             case "eval" -> {
                 if (a.size() < 3) {
                     err.println(USAGE);
                     return 2;
                 }
-                MarkingEngine engine = MarkingEngine.createDefault();
+                MarkingEngine engine = MarkingEngine.create(EngineOptions.defaults().withSemanticTier(semantic));
                 return switch (a.get(1)) {
                     case "mohler" -> new MohlerEval(engine, out, err).run(Path.of(a.get(2)), peers);
                     case "semeval" -> new SemEvalEval(engine, out, err).run(Path.of(a.get(2)), peers);
@@ -53,9 +55,10 @@ public final class MarkingCli {
                 return new MarkCommand(out, err).run(a.subList(1, a.size()));
             }
             case "bench" -> {
+                boolean semanticBench = a.remove("--semantic");
                 int n = a.size() > 1 ? Integer.parseInt(a.get(1)) : 20_000;
                 int threads = a.size() > 2 ? Integer.parseInt(a.get(2)) : 1;
-                return new BenchCommand(out, err).run(n, threads);
+                return new BenchCommand(out, err).run(n, threads, semanticBench);
             }
             default -> {
                 err.println(USAGE);

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.markpoint.marking.engine.MarkResult;
 import org.markpoint.marking.engine.MarkingEngine;
+import org.markpoint.marking.engine.SemanticFeatures;
+import org.markpoint.marking.engine.SimilarityFeatures;
 import org.markpoint.model.scheme.MarkingScheme;
 
 /**
@@ -24,8 +26,13 @@ final class MohlerEval {
     private record Row(String assignment, String question, String id, String reference, String answer, double gold) {
     }
 
-    /** Ridge penalties tried; each outer fold picks one by inner leave-one-assignment-out CV on its training part. */
-    private static final double[] LAMBDAS = {1, 10, 30, 100, 300};
+    /**
+     * Ridge penalties tried (plain features; embedding-product block); each outer fold picks a pair by inner
+     * leave-one-assignment-out CV on its training part.
+     */
+    private static final double[] LAMBDAS = {30, 100, 300, 1000};
+    private static final double[] BLOCK_LAMBDAS = {0.01, 0.03, 0.1, 0.3};
+    private static final boolean BLOCK = Boolean.parseBoolean(System.getProperty("mohler.block", "true"));
     private static final boolean Z_FEATURES = Boolean.parseBoolean(System.getProperty("mohler.z", "true"));
 
     private final MarkingEngine engine;
@@ -57,6 +64,25 @@ final class MohlerEval {
         List<List<String>> answerKeys = new ArrayList<>();
         List<List<String>> refKeys = new ArrayList<>();
         List<List<String>> questionKeys = new ArrayList<>();
+        SemanticFeatures semantic = engine.semantic().orElse(null);
+        EmbeddingCache cache = null;
+        if (semantic != null) {
+            List<String> texts = new ArrayList<>();
+            rows.forEach(r -> texts.addAll(List.of(r.answer(), r.reference(), r.question())));
+            cache = new EmbeddingCache(EmbeddingCache.defaultFile("minilm-mohler.bin"));
+            cache.prepare(texts, semantic.embedder(), err);
+        }
+        if (semantic != null && System.getProperty("eval.dump") != null) {
+            double[][] ea = new double[n][];
+            double[][] er = new double[n][];
+            for (int i = 0; i < n; i++) {
+                ea[i] = toDouble(semantic.embedder().embed(rows.get(i).answer()));
+                er[i] = toDouble(semantic.embedder().embed(rows.get(i).reference()));
+            }
+            double[] g = rows.stream().mapToDouble(Row::gold).toArray();
+            Dump.matrix("mohler-emb-answer", ea, g, rows.stream().map(Row::id).toList());
+            Dump.matrix("mohler-emb-ref", er, g, rows.stream().map(Row::id).toList());
+        }
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
             Row r = rows.get(i);
@@ -64,10 +90,13 @@ final class MohlerEval {
                     List.of());
             MarkResult m = engine.mark(r.answer(), scheme);
             double[] sim = engine.similarity().compute(r.answer(), r.reference(), r.question());
-            double[] f = new double[sim.length + 2];
+            double[] sem = semantic == null ? new double[0] : semantic.compute(r.answer(), r.reference(),
+                    r.question());
+            double[] f = new double[sim.length + 2 + sem.length];
             System.arraycopy(sim, 0, f, 0, sim.length);
             f[sim.length] = m.mark() / 5.0;
             f[sim.length + 1] = m.confidence();
+            System.arraycopy(sem, 0, f, sim.length + 2, sem.length);
             base[i] = f;
             answerKeys.add(engine.similarity().keys(r.answer()));
             refKeys.add(engine.similarity().keys(r.reference()));
@@ -78,7 +107,15 @@ final class MohlerEval {
             }
         }
         err.println();
-        double[] peer = new double[n];
+        double[] engineMark = new double[n];
+        for (int i = 0; i < n; i++) {
+            engineMark[i] = base[i][SimilarityFeatures.NAMES.size()] * 5;
+        }
+        long[] tier = engine.semanticTierCounts();
+        if (cache != null) {
+            cache.saveAll(semantic.embedder());
+        }
+        double[][] peer = new double[n][0];
         if (peers) {
             Map<String, List<Integer>> byQuestion = new HashMap<>();
             for (int i = 0; i < n; i++) {
@@ -87,11 +124,21 @@ final class MohlerEval {
             for (List<Integer> members : byQuestion.values()) {
                 double[] c = TextVectors.peerCosines(members.stream().map(i -> TextVectors.binary(answerKeys.get(i)))
                         .toList());
+                double[] e = semantic == null ? null : PeerEmbeddings.peerCosines(members.stream()
+                        .map(i -> semantic.embedder().embed(rows.get(i).answer())).toList());
                 for (int k = 0; k < members.size(); k++) {
-                    peer[members.get(k)] = c[k];
+                    peer[members.get(k)] = e == null ? new double[] {c[k]} : new double[] {c[k], e[k]};
                 }
             }
         }
+        double[][] block = new double[n][0];
+        if (semantic != null && BLOCK) {
+            for (int i = 0; i < n; i++) {
+                block[i] = EmbeddingBlock.product(semantic.embedder().embed(rows.get(i).answer()),
+                        semantic.embedder().embed(rows.get(i).reference()));
+            }
+        }
+        List<String> assignmentOf = rows.stream().map(Row::assignment).toList();
         double[] predicted = new double[n];
         double[] goldAll = rows.stream().mapToDouble(Row::gold).toArray();
         TreeSet<String> assignments = new TreeSet<>((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)));
@@ -114,24 +161,31 @@ final class MohlerEval {
             }
             if (peers && Z_FEATURES) {
                 int cos = base[0].length;
-                GroupStandardiser z = new GroupStandardiser(new int[] {0, 1, 3, cos - 2, cos, cos + 1},
+                int mark = SimilarityFeatures.NAMES.size();
+                int[] columns = semantic == null ? new int[] {0, 1, 3, mark, cos, cos + 1}
+                        : new int[] {0, 1, 3, mark, cos, cos + 1, mark + 2, mark + 5};
+                GroupStandardiser z = new GroupStandardiser(columns,
                         rows.stream().map(Row::id).toList(), List.of(x));
                 for (int i = 0; i < n; i++) {
                     x[i] = z.extend(x[i], rows.get(i).id());
                 }
             }
-            double[][] tx = train.stream().map(i -> x[i]).toArray(double[][]::new);
-            double[] ty = train.stream().mapToDouble(i -> goldAll[i]).toArray();
-            double lambda = innerLambda(train, x, goldAll, rows);
-            LinearModels.Model model = LinearModels.ridge(tx, ty, lambda);
+            Dump.matrix("mohler-fold" + held, x, goldAll, rows.stream().map(Row::id).toList());
+            BlockRidge.Fit model = BlockRidge.fit(train, x, block, goldAll, assignmentOf, LAMBDAS, BLOCK_LAMBDAS, 0, 5);
             for (int i : test) {
-                predicted[i] = Math.max(0, Math.min(5, model.predict(x[i])));
+                predicted[i] = Math.max(0, Math.min(5, model.predict(x[i], block[i])));
             }
             double[] g = test.stream().mapToDouble(i -> goldAll[i]).toArray();
             double[] p = test.stream().mapToDouble(i -> predicted[i]).toArray();
-            out.printf(Locale.ROOT, "%-10s %6d  %7.3f  %5.3f  (ridge lambda %.0f)%n", held, test.size(),
-                    Metrics.pearson(p, g), Metrics.rmse(p, g), lambda);
+            out.printf(Locale.ROOT, "%-10s %6d  %7.3f  %5.3f  (ridge lambda %.0f, embedding block %s)%n", held,
+                    test.size(), Metrics.pearson(p, g), Metrics.rmse(p, g), model.lambda(),
+                    block[0].length == 0 ? "off" : String.format(Locale.ROOT, "lambda %.2f", model.blockLambda()));
         }
+        double[] goldForMark = rows.stream().mapToDouble(Row::gold).toArray();
+        out.printf(Locale.ROOT, "engine mark alone (no calibration, scheme derived from the reference): pearson %.3f, "
+                + "rmse %.3f; semantic tier consulted on %d of %d point decisions, lifted %d%n",
+                Metrics.pearson(engineMark, goldForMark), Metrics.rmse(engineMark, goldForMark), tier[1], tier[0],
+                tier[2]);
         double r = Metrics.pearson(predicted, goldAll);
         double rmse = Metrics.rmse(predicted, goldAll);
         double qwk = Metrics.qwk(predicted, goldAll, 5);
@@ -142,44 +196,22 @@ final class MohlerEval {
         return 0;
     }
 
-    /** The penalty with the lowest inner-CV RMSE, using only the outer fold's training assignments. */
-    private static double innerLambda(List<Integer> train, double[][] x, double[] gold, List<Row> rows) {
-        double best = LAMBDAS[0];
-        double bestErr = Double.MAX_VALUE;
-        TreeSet<String> inner = new TreeSet<>();
-        train.forEach(i -> inner.add(rows.get(i).assignment()));
-        for (double lambda : LAMBDAS) {
-            double sq = 0;
-            for (String held : inner) {
-                List<Integer> fit = train.stream().filter(i -> !rows.get(i).assignment().equals(held)).toList();
-                LinearModels.Model m = LinearModels.ridge(fit.stream().map(i -> x[i]).toArray(double[][]::new),
-                        fit.stream().mapToDouble(i -> gold[i]).toArray(), lambda);
-                for (int i : train) {
-                    if (rows.get(i).assignment().equals(held)) {
-                        double e = Math.max(0, Math.min(5, m.predict(x[i]))) - gold[i];
-                        sq += e * e;
-                    }
-                }
-            }
-            if (sq < bestErr) {
-                bestErr = sq;
-                best = lambda;
-            }
-        }
-        return best;
-    }
-
     private static double[] features(double[] base, TextVectors vectors, List<String> answer, List<String> ref,
-                                     List<String> question, boolean peers, double peer) {
+                                     List<String> question, boolean peers, double[] peer) {
         double cos = TextVectors.cosine(vectors.tfidf(answer), vectors.tfidf(ref));
-        int extra = peers ? 3 : 2;
-        double[] f = new double[base.length + extra];
+        double[] f = new double[base.length + 2 + peer.length];
         System.arraycopy(base, 0, f, 0, base.length);
         f[base.length] = cos;
         f[base.length + 1] = vectors.weightedRecall(answer, ref, question);
-        if (peers) {
-            f[base.length + 2] = peer;
-        }
+        System.arraycopy(peer, 0, f, base.length + 2, peer.length);
         return f;
+    }
+
+    private static double[] toDouble(float[] v) {
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = v[i];
+        }
+        return d;
     }
 }

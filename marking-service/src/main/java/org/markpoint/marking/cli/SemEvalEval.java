@@ -19,6 +19,9 @@ import org.markpoint.marking.engine.MarkingEngine;
  */
 final class SemEvalEval {
 
+    /** L2 penalties tried for the logistic calibration (chosen with the cut on training folds). */
+    private static final double[] LAMBDAS = {1, 10, 100};
+
     private final MarkingEngine engine;
     private final PrintStream out;
     private final PrintStream err;
@@ -38,29 +41,52 @@ final class SemEvalEval {
             }
             List<SemEvalData.Answer> train = SemEvalData.readDir(trainDir);
             err.printf(Locale.ROOT, "semeval %s: %d training answers%n", corpus, train.size());
+            Path testRoot = root.resolve("test/2way").resolve(corpus);
+            Map<String, List<SemEvalData.Answer>> tests = new LinkedHashMap<>();
+            for (String split : List.of("test-unseen-answers", "test-unseen-questions", "test-unseen-domains")) {
+                if (Files.isDirectory(testRoot.resolve(split))) {
+                    tests.put(split, SemEvalData.readDir(testRoot.resolve(split)));
+                }
+            }
+            if (engine.semantic().isPresent()) {
+                List<String> texts = new ArrayList<>();
+                for (List<SemEvalData.Answer> part : concat(train, tests)) {
+                    for (SemEvalData.Answer a : part) {
+                        texts.add(a.text());
+                        texts.add(a.question());
+                        texts.addAll(a.references());
+                    }
+                }
+                new EmbeddingCache(EmbeddingCache.defaultFile("minilm-semeval-" + corpus + ".bin"))
+                        .prepare(texts, engine.semantic().get().embedder(), err);
+            }
             SemEvalFeatures fx = new SemEvalFeatures(engine, train, peers, err);
             double[][] withKnn = fx.matrix(train, true, train);
             double[][] without = fx.matrix(train, false, train);
             double[] y = train.stream().mapToDouble(a -> a.correct() ? 1 : 0).toArray();
-            LinearModels.Model seen = LinearModels.logistic(withKnn, y, 1.0);
-            LinearModels.Model unseen = LinearModels.logistic(without, y, 1.0);
-            double seenCut = Thresholds.bestMacroF1Cut(withKnn, y, train);
-            double unseenCut = Thresholds.bestMacroF1Cut(without, y, train);
-            err.printf(Locale.ROOT, "  thresholds chosen on training folds: seen %.2f, unseen %.2f%n", seenCut,
-                    unseenCut);
-            Path testRoot = root.resolve("test/2way").resolve(corpus);
-            for (String split : List.of("test-unseen-answers", "test-unseen-questions", "test-unseen-domains")) {
-                Path dir = testRoot.resolve(split);
-                if (!Files.isDirectory(dir)) {
-                    continue;
-                }
-                List<SemEvalData.Answer> test = SemEvalData.readDir(dir);
+            Thresholds.Choice seenChoice = Thresholds.choose(withKnn, y, train, LAMBDAS);
+            Thresholds.Choice unseenChoice = Thresholds.choose(without, y, train, LAMBDAS);
+            LinearModels.Model seen = LinearModels.logistic(withKnn, y, seenChoice.lambda());
+            LinearModels.Model unseen = LinearModels.logistic(without, y, unseenChoice.lambda());
+            double seenCut = seenChoice.cut();
+            double unseenCut = unseenChoice.cut();
+            out.printf(Locale.ROOT, "%-12s chosen on question-grouped 5-fold CV of training: seen model lambda %.0f cut "
+                    + "%.2f (CV macro-F1 %.3f), unseen model lambda %.0f cut %.2f (CV macro-F1 %.3f)%n", corpus,
+                    seenChoice.lambda(), seenCut, seenChoice.macroF1(), unseenChoice.lambda(), unseenCut,
+                    unseenChoice.macroF1());
+            dump(corpus + "-train-knn", withKnn, y, train, fx);
+            dump(corpus + "-train", without, y, train, fx);
+            for (Map.Entry<String, List<SemEvalData.Answer>> e : tests.entrySet()) {
+                String split = e.getKey();
+                List<SemEvalData.Answer> test = e.getValue();
                 boolean knn = split.equals("test-unseen-answers");
                 List<SemEvalData.Answer> peerPool = new ArrayList<>(test);
                 if (knn) {
                     peerPool.addAll(train);
                 }
                 double[][] x = fx.matrix(test, knn, peerPool);
+                dump(corpus + "-" + split, x, test.stream().mapToDouble(a -> a.correct() ? 1 : 0).toArray(), test,
+                        fx);
                 LinearModels.Model model = knn ? seen : unseen;
                 boolean[] gold = new boolean[test.size()];
                 boolean[] pred = new boolean[test.size()];
@@ -79,5 +105,24 @@ final class SemEvalEval {
                 ",\"%s\":{\"accuracy\":%.4f,\"macroF1\":%.4f,\"weightedF1\":%.4f}", k, m[0], m[1], m[2])));
         out.println(json.append('}'));
         return 0;
+    }
+
+    private static List<List<SemEvalData.Answer>> concat(List<SemEvalData.Answer> train,
+                                                         Map<String, List<SemEvalData.Answer>> tests) {
+        List<List<SemEvalData.Answer>> all = new ArrayList<>();
+        all.add(train);
+        all.addAll(tests.values());
+        return all;
+    }
+
+    private void dump(String name, double[][] x, double[] y, List<SemEvalData.Answer> answers, SemEvalFeatures fx) {
+        if (System.getProperty("eval.dump") == null) {
+            return;
+        }
+        List<String> groups = answers.stream().map(SemEvalData.Answer::questionId).toList();
+        Dump.matrix("semeval-" + name, x, y, groups);
+        if (engine.semantic().isPresent()) {
+            Dump.matrix("semeval-" + name + "-emb", fx.embeddingProducts(answers), y, groups);
+        }
     }
 }

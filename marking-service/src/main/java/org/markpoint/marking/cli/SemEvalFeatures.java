@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.markpoint.marking.engine.MarkingEngine;
+import org.markpoint.marking.engine.SemanticFeatures;
+import org.markpoint.marking.engine.SentenceEmbedder;
 import org.markpoint.model.scheme.MarkingScheme;
 
 /** Feature rows for SemEval answers: best-reference engine similarity, tf-idf cosine, peers, neighbours. */
@@ -23,12 +25,16 @@ final class SemEvalFeatures {
     private final Map<SemEvalData.Answer, double[]> baseCache = new java.util.IdentityHashMap<>();
     /** recall, recall_demoted, precision_demoted, tf-idf cosine, engine mark, idf-weighted recall. */
     private static final int[] Z_COLUMNS = {0, 1, 3, 10, 11, 12};
+    /** The same plus WordNet F1 and embedding cosine when the semantic tier is on. */
+    private static final int[] Z_COLUMNS_SEMANTIC = {0, 1, 3, 10, 11, 12, 15, 16};
+    private final SemanticFeatures semantic;
 
     SemEvalFeatures(MarkingEngine engine, List<SemEvalData.Answer> labelled, boolean peers, PrintStream err) {
         this.engine = engine;
         this.labelled = labelled;
         this.peers = peers;
         this.err = err;
+        this.semantic = engine.semantic().orElse(null);
         for (int i = 0; i < labelled.size(); i++) {
             labelledByQuestion.computeIfAbsent(labelled.get(i).questionId(), k -> new ArrayList<>()).add(i);
             vectors.addDocument(keys(labelled.get(i).text()));
@@ -62,7 +68,7 @@ final class SemEvalFeatures {
             }
         }
         err.println();
-        GroupStandardiser z = peers ? new GroupStandardiser(Z_COLUMNS,
+        GroupStandardiser z = peers ? new GroupStandardiser(semantic == null ? Z_COLUMNS : Z_COLUMNS_SEMANTIC,
                 peerPool.stream().map(SemEvalData.Answer::questionId).toList(),
                 peerPool.stream().map(baseCache::get).toList()) : null;
         double[][] rows = new double[answers.size()][];
@@ -75,6 +81,9 @@ final class SemEvalFeatures {
             }
             if (peers) {
                 f.add(peerCosine(a, i, answers, pool.getOrDefault(a.questionId(), List.of()), peerPool));
+                if (semantic != null) {
+                    f.add(peerEmbeddingCosine(a, i, answers, pool.getOrDefault(a.questionId(), List.of()), peerPool));
+                }
             }
             if (knn) {
                 addNeighbours(f, a, vectors.tfidf(keys(a.text())));
@@ -104,10 +113,20 @@ final class SemEvalFeatures {
             MarkingScheme scheme = new MarkingScheme(a.question(), "", 4, ref, List.of(), List.of(), List.of());
             bestMark = Math.max(bestMark, engine.mark(a.text(), scheme).mark() / 4.0);
         }
-        double[] out = java.util.Arrays.copyOf(best, best.length + 3);
+        double[] sem = new double[semantic == null ? 0 : SemanticFeatures.NAMES.size()];
+        if (semantic != null) {
+            for (String ref : a.references()) {
+                double[] s = semantic.compute(a.text(), ref, a.question());
+                for (int k = 0; k < s.length; k++) {
+                    sem[k] = Math.max(sem[k], s[k]);
+                }
+            }
+        }
+        double[] out = java.util.Arrays.copyOf(best, best.length + 3 + sem.length);
         out[best.length] = bestCos;
         out[best.length + 1] = bestMark;
         out[best.length + 2] = bestWeighted;
+        System.arraycopy(sem, 0, out, best.length + 3, sem.length);
         return out;
     }
 
@@ -124,6 +143,47 @@ final class SemEvalFeatures {
             }
         }
         return TextVectors.cosine(TextVectors.binary(keys(a.text())), centroid);
+    }
+
+    private double peerEmbeddingCosine(SemEvalData.Answer a, int self, List<SemEvalData.Answer> answers,
+                                       List<Integer> members, List<SemEvalData.Answer> peerPool) {
+        float[] mine = semantic.embedder().embed(a.text());
+        float[] centroid = new float[mine.length];
+        for (int j : members) {
+            SemEvalData.Answer p = peerPool.get(j);
+            if (p == a || (peerPool == answers && j == self)) {
+                continue;
+            }
+            float[] v = semantic.embedder().embed(p.text());
+            for (int k = 0; k < v.length; k++) {
+                centroid[k] += v[k];
+            }
+        }
+        return SentenceEmbedder.cosine(mine, centroid);
+    }
+
+    /**
+     * The learned-similarity block: element-wise product of the answer's embedding with that of its closest
+     * reference answer (a diagonal bilinear similarity whose weights the calibration fits; question-independent).
+     */
+    double[][] embeddingProducts(List<SemEvalData.Answer> answers) {
+        double[][] out = new double[answers.size()][];
+        for (int i = 0; i < answers.size(); i++) {
+            SemEvalData.Answer a = answers.get(i);
+            float[] mine = semantic.embedder().embed(a.text());
+            float[] bestRef = null;
+            double best = -2;
+            for (String ref : a.references()) {
+                float[] r = semantic.embedder().embed(ref);
+                double c = SentenceEmbedder.cosine(mine, r);
+                if (c > best) {
+                    best = c;
+                    bestRef = r;
+                }
+            }
+            out[i] = EmbeddingBlock.product(mine, bestRef);
+        }
+        return out;
     }
 
     private void addNeighbours(List<Double> f, SemEvalData.Answer a, Map<String, Double> av) {

@@ -5,7 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Picks the probability cut that maximises macro-F1 in 5-fold cross-validation grouped by question (training only). */
+/**
+ * Picks the L2 penalty and the probability cut that maximise macro-F1 in 5-fold cross-validation grouped by
+ * question (training data only).
+ */
 final class Thresholds {
 
     private static final int FOLDS = 5;
@@ -13,14 +16,29 @@ final class Thresholds {
     private Thresholds() {
     }
 
-    static double bestMacroF1Cut(double[][] x, double[] y, List<SemEvalData.Answer> answers) {
+    /** The chosen penalty and cut, and the cross-validated macro-F1 they reached. */
+    record Choice(double lambda, double cut, double macroF1) {
+    }
+
+    static Choice choose(double[][] x, double[] y, List<SemEvalData.Answer> answers, double[] lambdas) {
+        Choice best = null;
+        for (double lambda : lambdas) {
+            Choice c = bestMacroF1Cut(x, y, answers, lambda);
+            if (best == null || c.macroF1() > best.macroF1() + 1e-9) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    static Choice bestMacroF1Cut(double[][] x, double[] y, List<SemEvalData.Answer> answers, double lambda) {
         Map<String, Integer> foldOf = new HashMap<>();
         int[] fold = new int[y.length];
         for (int i = 0; i < y.length; i++) {
             fold[i] = foldOf.computeIfAbsent(answers.get(i).questionId(), q -> foldOf.size() % FOLDS);
         }
         if (foldOf.size() < FOLDS) {
-            return 0.5;
+            return new Choice(lambda, 0.5, Double.NaN);
         }
         double[] p = new double[y.length];
         for (int f = 0; f < FOLDS; f++) {
@@ -33,7 +51,7 @@ final class Thresholds {
                 }
             }
             LinearModels.Model m = LinearModels.logistic(tx.toArray(double[][]::new),
-                    ty.stream().mapToDouble(Double::doubleValue).toArray(), 1.0);
+                    ty.stream().mapToDouble(Double::doubleValue).toArray(), lambda);
             for (int i = 0; i < y.length; i++) {
                 if (fold[i] == f) {
                     p[i] = m.predict(x[i]);
@@ -57,6 +75,6 @@ final class Thresholds {
                 best = cut;
             }
         }
-        return best;
+        return new Choice(lambda, best, bestF1);
     }
 }

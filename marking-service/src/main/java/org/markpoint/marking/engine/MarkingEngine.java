@@ -22,6 +22,8 @@ public final class MarkingEngine {
     private final AnswerChecks checks;
     private final FeedbackWriter feedbackWriter = new FeedbackWriter();
     private final SimilarityFeatures similarity;
+    private final SemanticFeatures semantic;
+    private final SemanticTier semanticTier;
 
     private MarkingEngine(EngineOptions options) {
         this.options = options;
@@ -35,6 +37,10 @@ public final class MarkingEngine {
         this.commandWordJudge = new CommandWordJudge(lexicon);
         this.misconceptionDetector = new MisconceptionDetector(matcher, negation);
         this.checks = new AnswerChecks(lexicon, options.minWords());
+        SentenceEmbedder embedder = options.semanticTier() ? SentenceEmbedder.load() : null;
+        this.semantic = embedder == null ? null
+                : new SemanticFeatures(analyser, WordNetRelations.load(analyser), embedder);
+        this.semanticTier = embedder == null ? null : new SemanticTier(embedder);
     }
 
     public static MarkingEngine createDefault() {
@@ -48,6 +54,19 @@ public final class MarkingEngine {
     /** Similarity figures over the same analysis, for calibration layers (evaluation, scheme test bench). */
     public SimilarityFeatures similarity() {
         return similarity;
+    }
+
+    /** The optional semantic tier's figures, present only when {@link EngineOptions#semanticTier()} is on. */
+    public java.util.Optional<SemanticFeatures> semantic() {
+        return java.util.Optional.ofNullable(semantic);
+    }
+
+    /**
+     * Second-tier usage so far: points judged, points the tier was consulted on (the lexical match was uncertain),
+     * points it lifted a level; all zero when the tier is off.
+     */
+    public long[] semanticTierCounts() {
+        return semanticTier == null ? new long[3] : semanticTier.counts();
     }
 
     public MarkResult mark(String answer, MarkingScheme scheme) {
@@ -71,6 +90,9 @@ public final class MarkingEngine {
         int matchedAny = 0;
         for (CompiledScheme.CompiledPoint cp : compiled.points()) {
             PointJudge.Outcome o = pointJudge.judge(cp, analysed, negated, compiled.derived());
+            if (semanticTier != null) {
+                o = semanticTier.reconsider(o, analysed);
+            }
             outcomes.add(o);
             total += o.result().marks();
             hits += o.result().status() == PointStatus.HIT ? 1 : 0;
