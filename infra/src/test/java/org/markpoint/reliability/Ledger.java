@@ -38,7 +38,7 @@ final class Ledger implements AutoCloseable {
 
         String line(String scenario) {
             return String.format("%s: sent %d, accepted %d, marked %d, in mastery %d, lost %d, duplicated %d"
-                    + " (AnswerMarked on the topic: %d records for %d marks, %d redeliveries absorbed)", scenario, sent,
+                    + " (AnswerMarked on the topic: %d records for %d marks, %d duplicate records absorbed)", scenario, sent,
                     accepted, marked, inMastery, lost, duplicated, answerMarkedRecords, answerMarkedDistinct,
                     answerMarkedRecords - answerMarkedDistinct);
         }

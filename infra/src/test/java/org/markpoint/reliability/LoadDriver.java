@@ -51,8 +51,8 @@ final class LoadDriver {
     }
 
     /** The driver's side of the ledger. */
-    record Report(int sent, int accepted, int refused, int gaveUp, int retries, double seconds,
-                  List<Long> latencyNanos, List<Long> masteryVisibleNanos) {
+    record Report(int sent, int accepted, int refused, int gaveUp, int retries, Map<String, Integer> retriedOn,
+                  double seconds, List<Long> latencyNanos, List<Long> masteryVisibleNanos) {
 
         double throughput() {
             return accepted / seconds;
@@ -66,9 +66,9 @@ final class LoadDriver {
         String summary() {
             List<Long> lat = sorted(latencyNanos);
             List<Long> vis = sorted(masteryVisibleNanos);
-            return String.format("sent %d, accepted %d, refused %d, gave up %d, retries %d in %.1f s (%.1f accepted/s);"
-                    + " mark latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%s", sent, accepted, refused,
-                    gaveUp, retries, seconds, throughput(), ms(percentile(lat, 50)), ms(percentile(lat, 95)),
+            return String.format("sent %d, accepted %d, refused %d, gave up %d, retries %d %s in %.1f s (%.1f "
+                    + "accepted/s); mark latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%s", sent, accepted, refused,
+                    gaveUp, retries, new java.util.TreeMap<>(retriedOn), seconds, throughput(), ms(percentile(lat, 50)), ms(percentile(lat, 95)),
                     ms(percentile(lat, 99)), ms(lat.isEmpty() ? 0 : lat.getLast()),
                     vis.isEmpty() ? "" : String.format("; answer->mastery visible (%d samples) p50 %.0f ms, "
                             + "p95 %.0f ms, p99 %.0f ms", vis.size(), ms(percentile(vis, 50)),
@@ -94,6 +94,7 @@ final class LoadDriver {
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger gaveUp = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
+    private final Map<String, AtomicInteger> retriedOn = new ConcurrentHashMap<>();
     private volatile boolean stopped;
     private Thread pacer;
     private long startNanos;
@@ -136,7 +137,9 @@ final class LoadDriver {
 
     Report report() {
         List<Long> latencies = accepted.values().stream().map(Accepted::latencyNanos).toList();
-        return new Report(sent.get(), accepted.size(), refused.get(), gaveUp.get(), retries.get(),
+        Map<String, Integer> reasons = new java.util.HashMap<>();
+        retriedOn.forEach((k, v) -> reasons.put(k, v.get()));
+        return new Report(sent.get(), accepted.size(), refused.get(), gaveUp.get(), retries.get(), reasons,
                 (endNanos == 0 ? System.nanoTime() - startNanos : endNanos - startNanos) / 1e9, latencies,
                 List.copyOf(masteryVisible));
     }
@@ -184,12 +187,14 @@ final class LoadDriver {
             long t0 = System.nanoTime();
             int status;
             String reply = "";
+            String failure = "";
             try {
                 HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
                 status = r.statusCode();
                 reply = r.body();
             } catch (IOException e) {
                 status = 0;
+                failure = e.getClass().getSimpleName();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -213,6 +218,8 @@ final class LoadDriver {
                 return;
             }
             retries.incrementAndGet();
+            retriedOn.computeIfAbsent(status == 0 ? failure : String.valueOf(status), k -> new AtomicInteger())
+                    .incrementAndGet();
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(backOffMs)); // back-off between retries
             backOffMs = Math.min(2000, backOffMs * 2);
         }
