@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Run against a running stack (numbers for docs/benchmarks.md):
  * {@code java -cp ... org.markpoint.reliability.LoadDriver --gateway http://127.0.0.1:8080 --seconds 60}.
  */
-final class LoadDriver {
+public final class LoadDriver {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String[] ANSWERS = {
