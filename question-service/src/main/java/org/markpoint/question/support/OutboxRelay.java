@@ -106,7 +106,7 @@ public class OutboxRelay implements SmartLifecycle {
         for (List<Pending> sends : byDocument) {
             for (Pending p : sends) {
                 if (!acknowledged(p, deadline)) {
-                    break; // later entries of this document wait, so they never overtake an earlier one
+                    break; // the rest of this document stays owed and goes again after it (consumers drop repeats)
                 }
                 mongo.updateFirst(new Query(Criteria.where("_id").is(p.docId())),
                         new Update().pull(FIELD, new Document("eventId", p.eventId())), collection);
