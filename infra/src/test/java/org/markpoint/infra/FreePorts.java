@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Distinct free loopback ports, all held open while choosing so none is picked twice. */
-final class FreePorts {
+public final class FreePorts {
 
     private FreePorts() {
     }
 
-    static int[] pick(int count) {
+    public static int[] pick(int count) {
         List<ServerSocket> held = new ArrayList<>();
         try {
             int[] ports = new int[count];

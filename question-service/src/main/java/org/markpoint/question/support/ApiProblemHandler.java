@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
@@ -102,6 +103,13 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 errors.stream().map(x -> x.get("field") + " " + x.get("message")).collect(Collectors.joining("; ")));
         p.setProperty("errors", errors);
         return p;
+    }
+
+    /** A body sent as multipart but not parseable as such (no boundary, cut short): the caller's mistake. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail unreadableMultipart(MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
+                "The body says it is multipart but cannot be read as such; send application/json");
     }
 
     @ExceptionHandler(Exception.class)
