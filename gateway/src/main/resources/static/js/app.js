@@ -8,6 +8,11 @@ import {renderSingleQuestion} from './views/practice.js';
 import {startQuiz, renderQuiz} from './views/quiz.js';
 import {renderTutor} from './views/tutor.js';
 import {renderProgress} from './views/progress.js';
+import {renderModerationQueue, renderMarkReview} from './views/moderation.js';
+import {renderBank, renderBankUnit} from './views/bank.js';
+import {renderQuestionPage} from './views/question-page.js';
+import {renderImport} from './views/import.js';
+import {renderCohortDashboard} from './views/cohort.js';
 
 const main = document.getElementById('main');
 
@@ -19,6 +24,13 @@ const routes = [
   {pattern: /^\/quiz\/([^/]+)$/, view: (ctx, m) => renderQuiz(ctx, decodeURIComponent(m[1]))},
   {pattern: /^\/tutor$/, view: (ctx) => renderTutor(ctx)},
   {pattern: /^\/progress$/, view: (ctx) => renderProgress(ctx)},
+  {pattern: /^\/tutor\/cohorts\/([^/]+)$/, view: (ctx, m) => renderCohortDashboard(ctx, decodeURIComponent(m[1]))},
+  {pattern: /^\/tutor\/moderation$/, view: (ctx) => renderModerationQueue(ctx)},
+  {pattern: /^\/tutor\/moderation\/([^/]+)$/, view: (ctx, m) => renderMarkReview(ctx, decodeURIComponent(m[1]))},
+  {pattern: /^\/bank$/, view: (ctx) => renderBank(ctx)},
+  {pattern: /^\/bank\/import$/, view: (ctx) => renderImport(ctx)},
+  {pattern: /^\/bank\/units\/([^/]+)$/, view: (ctx, m) => renderBankUnit(ctx, decodeURIComponent(m[1]))},
+  {pattern: /^\/bank\/questions\/([^/]+)$/, view: (ctx, m) => renderQuestionPage(ctx, decodeURIComponent(m[1]))},
 ];
 
 let current = null;
