@@ -29,7 +29,7 @@ export function schemeEditor(question, outcomes) {
   const model = el('textarea', {id: 'ed-model', rows: 3, value: s.modelAnswer || ''});
   const pointsBox = el('div');
   const miscBox = el('div');
-  const summary = el('div', {class: 'field-error', attrs: {tabindex: '-1'}});
+  const summary = el('div', {id: 'editor-problems', class: 'field-error', attrs: {tabindex: '-1'}});
 
   const input = (id, value, props = {}) => el('input', {id, value: value ?? '', ...props});
   const area = (id, value, rows = 2) => el('textarea', {id, rows, value: value ?? ''});

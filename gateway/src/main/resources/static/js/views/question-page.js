@@ -24,7 +24,7 @@ export async function renderQuestionPage(ctx, questionId) {
 
   const schemeCard = el('section', {class: 'card', attrs: {'aria-labelledby': 'scheme-heading'}});
   const meta = el('p', {class: 'meta'});
-  const stemLine = el('div', {class: 'stem', attrs: {'data-testid': 'question-stem'}});
+  const stemLine = el('div', {class: 'question-stem', attrs: {'data-testid': 'question-stem'}});
   const showMeta = () => {
     const q = state.question;
     replace(stemLine, stemWithCommandWord(q.scheme.stem, q.scheme.commandWord));
