@@ -23,18 +23,25 @@ async function questionsById(ids) {
 
 const excerpt = (text, n = 180) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
 
-/** #/tutor/moderation?after=CURSOR&all=1 */
+/** The queue's address with these settings (question: only marks on it; all: include marks with no learner). */
+function queueHref({question = '', all = false, after = ''}) {
+  const q = new URLSearchParams(Object.entries({question, all: all ? '1' : '', after}).filter(([, v]) => v)).toString();
+  return `#/tutor/moderation${q ? `?${q}` : ''}`;
+}
+
+/** #/tutor/moderation?question=ID&all=1&after=CURSOR */
 export async function renderModerationQueue(ctx) {
   const after = ctx.params.get('after') || '';
   const all = ctx.params.get('all') === '1';
-  const page = await moderation.queue({cursor: after, limit: PAGE});
+  const question = ctx.params.get('question') || '';
+  const page = await moderation.queue({cursor: after, questionId: question, limit: PAGE});
   const shown = all ? page.items : page.items.filter((m) => m.learnerId);
   const hidden = page.items.length - shown.length;
   const [questions, unitList] = await Promise.all([questionsById(shown.map((m) => m.questionId)), units.list()]);
   if (ctx.signal.aborted) return;
 
   const includeAll = el('input', {type: 'checkbox', id: 'queue-all', checked: all,
-    on: {change: (e) => { location.hash = `#/tutor/moderation${e.target.checked ? '?all=1' : ''}`; }}});
+    on: {change: (e) => { location.hash = queueHref({question, all: e.target.checked}).slice(1); }}});
   const queueList = shown.length
     ? el('ol', {class: 'queue-list'}, shown.map((m) => {
       const q = questions.get(m.questionId);
@@ -52,16 +59,17 @@ export async function renderModerationQueue(ctx) {
   replace(ctx.main,
     el('h1', {text: 'Moderation'}),
     tutorNav('moderation'),
-    el('p', {class: 'lead', text: 'Marks the engine was unsure of, and marks learners appealed, oldest first. Accept the engine’s mark or give your own with a reason: the learner’s mastery is worked out again from your mark.'}),
+    el('p', {class: 'lead', text: 'Marks the engine was unsure of, and marks learners appealed. Accept the engine’s mark or give your own with a reason: the learner’s mastery is worked out again from your mark.'}),
     el('section', {class: 'card', attrs: {'aria-labelledby': 'queue-heading'}},
       el('h2', {id: 'queue-heading', text: 'Waiting for review'}),
+      question ? el('p', {}, 'Only marks on question ', el('strong', {text: question}), '. ',
+        el('a', {href: queueHref({all}), text: 'Show every question'})) : null,
       el('p', {class: 'check'}, includeAll, ' ', el('label', {htmlFor: 'queue-all',
         text: 'Include marks with no learner (try-it previews and LMS checks; they change nobody’s mastery)'})),
       hidden && !all ? el('p', {class: 'hint', text: `${hidden} mark${hidden === 1 ? '' : 's'} with no learner hidden on this page.`}) : null,
       queueList,
-      page.next ? el('p', {}, el('a', {class: 'button secondary',
-        href: `#/tutor/moderation?after=${enc(page.next)}${all ? '&all=1' : ''}`, text: 'Older marks'})) : null,
-      after ? el('p', {}, el('a', {href: `#/tutor/moderation${all ? '?all=1' : ''}`, text: 'Back to the start of the queue'})) : null),
+      page.next ? el('p', {}, el('a', {class: 'button secondary', href: queueHref({question, all, after: page.next}), text: 'More marks'})) : null,
+      after ? el('p', {}, el('a', {href: queueHref({question, all}), text: 'Back to the start of the queue'})) : null),
     agreementSection(unitList, ctx.params.get('unit')));
   ctx.ready('Moderation');
 }
@@ -85,7 +93,8 @@ function agreementSection(unitList, wantedUnit) {
         el('caption', {text: 'Engine and tutors, per question'}),
         el('thead', {}, el('tr', {}, ['Question', 'Moderated', 'Exact', 'Within 1', 'QWK', 'Pearson r'].map((h) => el('th', {scope: 'col', text: h})))),
         el('tbody', {}, moderated.map(({q, n, a}) => el('tr', {dataset: {questionId: q.id}},
-          el('th', {scope: 'row'}, el('a', {href: `#/bank/questions/${enc(q.id)}`, text: `Q${n}`}), ` ${excerpt(q.scheme.stem, 70)}`),
+          el('th', {scope: 'row'}, el('a', {href: `#/bank/questions/${enc(q.id)}`, text: `Q${n}`}), ` ${excerpt(q.scheme.stem, 70)} `,
+            el('a', {href: queueHref({question: q.id}), text: 'queue', attrs: {'aria-label': `Review queue for question ${n}`}})),
           el('td', {text: String(a.n)}), el('td', {text: percent(a.exact)}), el('td', {text: percent(a.adjacent)}),
           el('td', {text: a.qwk.toFixed(2)}), el('td', {text: a.pearson.toFixed(2)}))))))
         : el('p', {class: 'muted', text: 'No marks on this unit’s questions have been moderated yet.'}));
@@ -188,6 +197,7 @@ function decisionForm(ctx, {mark, question, status, codeOf}) {
         return;
       }
     }
+    for (const f of [markInput, reason]) f.removeAttribute('aria-invalid');
     const outcomes = question?.learningOutcomes || [];
     const before = mark.learnerId && outcomes.length ? await masteryOf(mark.learnerId).catch(() => null) : null;
     for (const b of [acceptButton, overrideButton]) b.disabled = true;

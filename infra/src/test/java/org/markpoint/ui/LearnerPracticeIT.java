@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -21,6 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A learner in a real Chromium against the real stack (./markpoint start: Kafka, MongoDB-wire, the three services,
  * the gateway serving the UI) with the bundled sample bank: revise a unit, practise, read the mark.
  */
+@ExtendWith(SharedStack.class)
 class LearnerPracticeIT {
 
     private static final String UNIT = "ocn-london-principles-of-customer-service-management";
@@ -34,21 +36,15 @@ class LearnerPracticeIT {
     private static Browser browser;
 
     @BeforeAll
-    static void startStackAndBrowser() throws Exception {
-        stack = RunningStack.start();
+    static void openBrowser(RunningStack shared) throws Exception {
+        stack = shared;
         browser = Browser.open();
     }
 
     @AfterAll
-    static void stopBrowserAndStack() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (stack != null) {
-                stack.close();
-            }
+    static void closeBrowser() throws Exception {
+        if (browser != null) {
+            browser.close();
         }
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -21,6 +22,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * A tutor in a real Chromium against the real stack with the sample bank: moderate a mark (and see the learner's
  * mastery move), browse the bank and try a scheme on a sample answer, import a Moodle XML file.
  */
+@ExtendWith(SharedStack.class)
 class TutorScreensIT {
 
     private static final String UNIT = "ocn-london-principles-of-customer-service-management";
@@ -36,21 +38,15 @@ class TutorScreensIT {
     private static Browser browser;
 
     @BeforeAll
-    static void startStackAndBrowser() throws Exception {
-        stack = RunningStack.start();
+    static void openBrowser(RunningStack shared) throws Exception {
+        stack = shared;
         browser = Browser.open();
     }
 
     @AfterAll
-    static void stopBrowserAndStack() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (stack != null) {
-                stack.close();
-            }
+    static void closeBrowser() throws Exception {
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -74,7 +70,7 @@ class TutorScreensIT {
                 "{\"reason\":\"I think I said more than this\"}", "");
         assertThat(appealed.statusCode()).as(appealed.body()).isEqualTo(200);
 
-        open("#/tutor/moderation");
+        open("#/tutor/moderation?question=" + QUESTION);
         browser.waitForHeading("Moderation");
         WebElement item = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("li[data-mark-id='" + markId + "']")));
