@@ -22,15 +22,18 @@ export class ApiError extends Error {
   }
 }
 
-async function request(method, path, body, headers = {}) {
+/** body: a value sent as JSON, or a Blob/File sent as it is (its own type, or contentType). */
+async function request(method, path, body, headers = {}, {timeout = TIMEOUT_MS, contentType} = {}) {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  const timer = setTimeout(() => controller.abort(), timeout);
+  const raw = body instanceof Blob;
+  const type = body === undefined ? {} : {'Content-Type': raw ? (contentType || body.type || 'application/octet-stream') : 'application/json'};
   let response;
   try {
     response = await fetch(path, {
       method,
-      headers: {Accept: 'application/json, application/problem+json', ...(body !== undefined ? {'Content-Type': 'application/json'} : {}), ...headers},
-      body: body !== undefined ? JSON.stringify(body) : undefined,
+      headers: {Accept: 'application/json, application/problem+json', ...type, ...headers},
+      body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
       signal: controller.signal,
       cache: 'no-store',
     });
@@ -49,12 +52,15 @@ async function request(method, path, body, headers = {}) {
     throw new ApiError(response.status, problem.title || `HTTP ${response.status}`, problem.detail || '',
       Array.isArray(problem.errors) ? problem.errors : []);
   }
-  return {status: response.status, body: payload};
+  return {status: response.status, body: payload, headers: response.headers};
 }
 
 export const api = {
   async get(path) { return (await request('GET', path)).body; },
-  async post(path, body, headers) { return request('POST', path, body, headers); },
+  /** The whole response: {status, body, headers} (for the ETag). */
+  getFull: (path) => request('GET', path),
+  async post(path, body, headers, options) { return request('POST', path, body, headers, options); },
+  async put(path, body, headers) { return request('PUT', path, body, headers); },
 };
 
 const enc = encodeURIComponent;
@@ -64,17 +70,22 @@ export const units = {
   get: (id) => api.get(`/api/v1/units/${enc(id)}`),
 };
 
-/** Every published question of a unit (follows the cursor). */
-export async function questionsOfUnit(unitId) {
+/** Every item of a cursor-paged list ({items, next}); path already has its query string. */
+export async function allPages(path, maxPages = 20) {
   const all = [];
   let cursor = '';
-  for (let page = 0; page < 20; page++) {
-    const body = await api.get(`/api/v1/questions?unit=${enc(unitId)}&limit=200${cursor ? `&cursor=${enc(cursor)}` : ''}`);
+  for (let page = 0; page < maxPages; page++) {
+    const body = await api.get(`${path}${path.includes('?') ? '&' : '?'}limit=200${cursor ? `&cursor=${enc(cursor)}` : ''}`);
     all.push(...(body.items || []));
     if (!body.next) break;
     cursor = body.next;
   }
   return all;
+}
+
+/** Every published question of a unit (follows the cursor). */
+export function questionsOfUnit(unitId) {
+  return allPages(`/api/v1/questions?unit=${enc(unitId)}`);
 }
 
 /** A learner's mastery per outcome id; an empty map before their first answer (the API answers 404). */
@@ -114,4 +125,56 @@ export const quizzes = {
 
 export const marks = {
   get: (id) => api.get(`/api/v1/marking/marks/${enc(id)}`),
+};
+
+export const moderation = {
+  /** A page of the review queue: {items: [mark...], next}. */
+  queue: ({cursor = '', questionId = '', limit = 20} = {}) => api.get(
+    `/api/v1/marking/review-queue?limit=${limit}${questionId ? `&questionId=${enc(questionId)}` : ''}${cursor ? `&cursor=${enc(cursor)}` : ''}`),
+  accept: async (markId, tutorId) => (await api.post(`/api/v1/marking/marks/${enc(markId)}/accept`, {tutorId})).body,
+  override: async (markId, mark, reason, tutorId) => (await api.post(
+    `/api/v1/marking/marks/${enc(markId)}/override`, {mark, reason, tutorId})).body,
+  /** {n, exact, adjacent, qwk, pearson}; questionId '' for every question. */
+  agreement: (questionId = '') => api.get(`/api/v1/marking/agreement${questionId ? `?questionId=${enc(questionId)}` : ''}`),
+};
+
+export const bank = {
+  question: (id) => api.getFull(`/api/v1/questions/${enc(id)}`),
+  /** Saves a draft; ifMatch is the ETag the question was read with (412 when someone saved in between). */
+  save: (id, body, ifMatch) => api.put(`/api/v1/questions/${enc(id)}`, body, ifMatch ? {'If-Match': ifMatch} : {}),
+  publish: (id, ifMatch) => api.post(`/api/v1/questions/${enc(id)}/publish`, undefined, ifMatch ? {'If-Match': ifMatch} : {}),
+  /** Marks a sample answer against a scheme as it stands (no learner: nothing counts towards anyone's mastery). */
+  preview: async (answer, scheme) => (await api.post('/api/v1/marking/mark', {answer, scheme})).body,
+};
+
+export const imports = {
+  /** Starts an import of a file; resolves to the job ({id, status, total, done, items, skipped, warnings}). */
+  start: async (file, format) => (await api.post(`/api/v1/imports?format=${enc(format)}&source=${enc(file.name)}`, file,
+    {}, {timeout: 120000, contentType: format === 'qti' ? 'application/zip' : format === 'moodle' ? 'application/xml' : 'text/plain'})).body,
+  get: (id) => api.get(`/api/v1/imports/${enc(id)}`),
+};
+
+/**
+ * Cohort analytics (progress-service). Paged lists are {items, next}. On a server without them every call fails
+ * with a 404 ApiError, which the dashboard shows as "cohort analytics unavailable".
+ */
+const cohortPath = (id, tail, query = {}) => {
+  const q = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '')).toString();
+  return `/api/v1/progress/cohorts/${enc(id)}/${tail}${q ? `?${q}` : ''}`;
+};
+
+export const cohorts = {
+  list: () => allPages('/api/v1/progress/cohorts', 5),
+  create: async (name, learnerIds) => (await api.post('/api/v1/progress/cohorts', {name, learnerIds})).body,
+  /** {outcomes: [{outcomeId, unitId}], items: [{learnerId, cells: [...]}], next} */
+  grid: (id, unit, cursor = '') => api.get(cohortPath(id, 'grid', {unit, cursor})),
+  outcomes: (id, unit) => allPages(cohortPath(id, 'outcomes', {unit}), 2),
+  atRisk: (id, unit) => allPages(cohortPath(id, 'at-risk', {unit}), 2),
+  questions: (id, unit) => allPages(cohortPath(id, 'questions', {unit}), 2),
+  missedPoints: (id, unit) => allPages(cohortPath(id, 'missed-points', {unit}), 1),
+  misconceptions: (id, unit) => allPages(cohortPath(id, 'misconceptions', {unit}), 1),
+  /** {points: [{date, meanMastery, answers}]} */
+  trend: (id, outcome, days = 30) => api.get(cohortPath(id, 'trend', {outcome, days})),
+  learnerAnswers: (learnerId, outcome) => allPages(
+    `/api/v1/progress/learners/${enc(learnerId)}/answers?outcome=${enc(outcome)}`, 2),
 };

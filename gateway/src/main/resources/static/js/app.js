@@ -6,8 +6,10 @@ import {renderUnitList} from './views/units.js';
 import {renderUnit} from './views/unit.js';
 import {renderSingleQuestion} from './views/practice.js';
 import {startQuiz, renderQuiz} from './views/quiz.js';
-import {renderTutor} from './views/tutor.js';
 import {renderProgress} from './views/progress.js';
+
+/** Tutor screens load on first use, so a learner's first page fetches only the learner modules. */
+const tutor = (module, name) => async (ctx, m) => (await import(module))[name](ctx, ...(m ? m.slice(1).map(decodeURIComponent) : []));
 
 const main = document.getElementById('main');
 
@@ -17,8 +19,15 @@ const routes = [
   {pattern: /^\/units\/([^/]+)\/practise$/, view: (ctx, m) => startQuiz(ctx, decodeURIComponent(m[1]))},
   {pattern: /^\/units\/([^/]+)\/question$/, view: (ctx, m) => renderSingleQuestion(ctx, decodeURIComponent(m[1]))},
   {pattern: /^\/quiz\/([^/]+)$/, view: (ctx, m) => renderQuiz(ctx, decodeURIComponent(m[1]))},
-  {pattern: /^\/tutor$/, view: (ctx) => renderTutor(ctx)},
+  {pattern: /^\/tutor$/, view: tutor('./views/tutor.js', 'renderTutor')},
   {pattern: /^\/progress$/, view: (ctx) => renderProgress(ctx)},
+  {pattern: /^\/tutor\/cohorts\/([^/]+)$/, view: tutor('./views/cohort.js', 'renderCohortDashboard')},
+  {pattern: /^\/tutor\/moderation$/, view: tutor('./views/moderation.js', 'renderModerationQueue')},
+  {pattern: /^\/tutor\/moderation\/([^/]+)$/, view: tutor('./views/moderation.js', 'renderMarkReview')},
+  {pattern: /^\/bank$/, view: tutor('./views/bank.js', 'renderBank')},
+  {pattern: /^\/bank\/import$/, view: tutor('./views/import.js', 'renderImport')},
+  {pattern: /^\/bank\/units\/([^/]+)$/, view: tutor('./views/bank.js', 'renderBankUnit')},
+  {pattern: /^\/bank\/questions\/([^/]+)$/, view: tutor('./views/question-page.js', 'renderQuestionPage')},
 ];
 
 let current = null;

@@ -2,7 +2,7 @@
 import {el, replace, percent} from '../dom.js';
 import {masteryOf} from '../api.js';
 import {learnerId} from '../learner.js';
-import {locate, segments} from '../highlight.js';
+import {describePoints, highlightedAnswer, quoteList} from '../evidence.js';
 import {capitalise, stemWithCommandWord} from '../question.js';
 import {statusLabel} from '../mastery.js';
 
@@ -16,55 +16,6 @@ const FLAGS = {
   possible_gaming: 'Your answer looks like a list of key words: write full sentences that explain them.',
   needs_review: 'A tutor may look at this mark.',
 };
-
-/** Numbers every marking point in scheme order, so the highlight, its number and the list line agree. */
-function describePoints(question, mark) {
-  const byId = new Map((question.scheme.markingPoints || []).map((p, i) => [p.id, {...p, n: i + 1}]));
-  return mark.points.map((p, i) => ({...p, n: byId.get(p.id)?.n ?? i + 1, text: byId.get(p.id)?.text || p.id,
-    available: byId.get(p.id)?.marks}));
-}
-
-function highlightedAnswer(answer, points, misconceptions) {
-  const spans = [];
-  for (const p of points) {
-    if (p.status === 'missed') continue;
-    for (const e of p.evidence || []) {
-      const at = locate(answer, e);
-      if (at) spans.push({...at, tag: {kind: 'point', n: p.n, end: at.end}});
-    }
-  }
-  for (const m of misconceptions) {
-    for (const e of m.evidence || []) {
-      const at = locate(answer, e);
-      if (at) spans.push({...at, tag: {kind: 'misconception', end: at.end}});
-    }
-  }
-  const block = el('div', {class: 'answer-text', attrs: {'data-testid': 'highlighted-answer'}});
-  let offset = 0;
-  for (const seg of segments(answer, spans)) {
-    offset += seg.text.length;
-    if (seg.tags.length === 0) { block.append(document.createTextNode(seg.text)); continue; }
-    const point = seg.tags.find((t) => t.kind === 'point');
-    const wrong = seg.tags.some((t) => t.kind === 'misconception');
-    const mark = el('mark', {class: point ? `ev ev-${(point.n - 1) % 6}${wrong ? ' ev-wrong' : ''}` : 'ev ev-wrong',
-      dataset: point ? {point: String(point.n)} : {misconception: 'true'}}, seg.text);
-    block.append(mark);
-    // label the end of each span: which point it earned (or that it is a misconception)
-    const ends = seg.tags.filter((t) => t.end === offset);
-    for (const t of ends) {
-      block.append(el('sup', {class: 'ev-ref', text: t.kind === 'point' ? String(t.n) : '!',
-        attrs: {'aria-hidden': 'true'}}));
-    }
-  }
-  return {block, shown: spans.length};
-}
-
-function quoteList(evidence) {
-  const words = (evidence || []).map((e) => e.text).filter(Boolean);
-  if (!words.length) return null;
-  return el('p', {class: 'your-words'}, 'Your words: ',
-    words.map((w, i) => [i ? ', ' : '', el('q', {text: w})]));
-}
 
 function feedbackFor(point, lines, used) {
   const needle = point.text.toLowerCase();

@@ -1,10 +1,14 @@
-// Tutor: a learner x learning-outcome mastery heatmap for a unit, built on each learner's mastery (no cohort API yet).
+// Tutor: saved cohorts (when progress-service has the cohort API) and a learner x learning-outcome mastery heatmap for
+// a typed list of learners, built on each learner's mastery, which works on any server.
 import {el, replace, percent} from '../dom.js';
 import {units, masteryOf} from '../api.js';
 import {statusLabel} from '../mastery.js';
+import {drawHeatmap, THIN_EVIDENCE} from '../charts.js';
+import {tutorNav} from './tutor-nav.js';
+import {cohortsCard} from './cohort.js';
 
 const LEARNERS_KEY = 'markpoint.tutor.learners';
-const THIN_EVIDENCE = 3;
+
 
 function savedLearners() {
   try { return localStorage.getItem(LEARNERS_KEY) || ''; } catch { return ''; }
@@ -18,12 +22,15 @@ export async function renderTutor(ctx) {
   const unitList = await units.list();
   if (ctx.signal.aborted) return;
   const wantedUnit = ctx.params.get('unit') || unitList.find((u) => u.learningOutcomes > 0)?.id || '';
+  const cohortsPart = await cohortsCard(ctx.signal, wantedUnit);
+  if (ctx.signal.aborted) return;
   const select = el('select', {id: 'tutor-unit', name: 'unit'},
     unitList.map((u) => el('option', {value: u.id, selected: u.id === wantedUnit, text: `${u.code}: ${u.title}`})));
   const learnersBox = el('textarea', {id: 'tutor-learners', rows: 3, value: ctx.params.get('learners') || savedLearners(),
     spellcheck: false, attrs: {'aria-describedby': 'tutor-learners-hint'}});
   const output = el('div', {id: 'cohort', attrs: {'aria-live': 'polite'}});
-  const form = el('form', {class: 'card tutor-form', noValidate: true},
+  const form = el('form', {class: 'card tutor-form', noValidate: true, attrs: {'aria-labelledby': 'list-heading'}},
+    el('h2', {id: 'list-heading', text: 'Mastery for a list of learners'}),
     el('div', {class: 'field'}, el('label', {htmlFor: 'tutor-unit', text: 'Unit'}), select),
     el('div', {class: 'field'}, el('label', {htmlFor: 'tutor-learners', text: 'Learners'}),
       el('p', {id: 'tutor-learners-hint', class: 'hint', text: 'Learner ids, separated by commas or new lines.'}), learnersBox),
@@ -44,8 +51,9 @@ export async function renderTutor(ctx) {
   form.addEventListener('submit', (e) => { e.preventDefault(); show(); });
   replace(ctx.main,
     el('h1', {text: 'Cohort mastery'}),
+    tutorNav('cohorts'),
     el('p', {class: 'lead', text: 'Mastery of each learning outcome for a group of learners. Colour shows mastery; faded cells rest on fewer than three answers.'}),
-    form, output);
+    cohortsPart, form, output);
   ctx.ready('Cohort mastery');
   if (parseLearners(learnersBox.value).length) await show();
 }
@@ -100,42 +108,4 @@ async function renderCohort(output, unit, learners, masteries) {
       atRisk.length ? el('ul', {}, atRisk.map((r) => el('li', {}, el('strong', {text: r.l}), `: ${r.reason}`)))
         : el('p', {class: 'muted', text: 'Nobody is stuck below secure after two or more answers.'})));
   await drawHeatmap(chartBox, learners, outcomes, cell, showDetail);
-}
-
-const escapeText = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-async function drawHeatmap(box, learners, outcomes, cell, onSelect) {
-  let echarts;
-  try {
-    echarts = await import('../../vendor/echarts.esm.min.js');
-  } catch (e) {
-    console.error(e);
-    replace(box, el('p', {class: 'muted', text: 'The chart could not load; the table below has the same figures.'}));
-    return;
-  }
-  box.style.height = `${Math.max(220, 60 + learners.length * 36)}px`;
-  const data = [];
-  learners.forEach((_, li) => outcomes.forEach((__, oi) => {
-    const m = cell(li, oi);
-    data.push({value: [oi, li, m ? Math.round(m.mastery * 100) : '-'],
-      itemStyle: m && m.evidence < THIN_EVIDENCE ? {opacity: 0.45} : undefined});
-  }));
-  const chart = echarts.init(box, null, {renderer: 'canvas'});
-  chart.setOption({
-    animation: false,
-    grid: {left: 8, right: 8, top: 8, bottom: 64, containLabel: true},
-    xAxis: {type: 'category', data: outcomes.map((o) => o.code), splitArea: {show: true}},
-    yAxis: {type: 'category', data: learners, inverse: true, splitArea: {show: true}},
-    visualMap: {min: 0, max: 100, calculable: false, orient: 'horizontal', left: 'center', bottom: 0,
-      text: ['100% mastery', '0%'], inRange: {color: ['#fde0dd', '#fdae61', '#a6d96a', '#1a9641']}},
-    tooltip: {formatter: (p) => {
-      const [oi, li, v] = p.value;
-      // learner ids are user text: escape them, the tooltip is HTML
-      return `${escapeText(learners[li])}<br>${escapeText(outcomes[oi].code)}: ${v === '-' ? 'no answers' : `${v}%`}`;
-    }},
-    series: [{type: 'heatmap', data, label: {show: true, formatter: (p) => (p.value[2] === '-' ? '' : `${p.value[2]}%`)},
-      emphasis: {itemStyle: {borderColor: '#1b1f24', borderWidth: 2}}}],
-  });
-  chart.on('click', (p) => onSelect(p.value[1], p.value[0]));
-  new ResizeObserver(() => chart.resize()).observe(box);
 }

@@ -9,11 +9,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -68,6 +74,62 @@ final class Browser implements AutoCloseable {
 
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    void waitForHeading(String heading) {
+        waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), heading));
+    }
+
+    /** The element's text as written in the DOM (CSS upper-cases some labels on screen), spaces collapsed. */
+    String text(String css) {
+        return driver.findElement(By.cssSelector(css)).getAttribute("textContent").replaceAll("\\s+", " ").strip();
+    }
+
+    /** Clicks, looking the element up again if a re-render replaced it under us. */
+    void click(By target) {
+        waiting().until(d -> {
+            d.findElement(target).click();
+            return true;
+        });
+    }
+
+    /** An answer block's text as displayed, without the point numbers set after each highlight. */
+    String answerAsShown(WebElement block) {
+        return (String) js("const copy = arguments[0].cloneNode(true);"
+                + "copy.querySelectorAll('sup').forEach(s => s.remove()); return copy.textContent;", block);
+    }
+
+    /** The id of the focused element ("" for none). */
+    String focusedId() {
+        return (String) js("return document.activeElement ? document.activeElement.id : ''");
+    }
+
+    /** Presses Tab, as a keyboard user does, until the element with this id has focus. */
+    void tabTo(String id) {
+        for (int i = 0; i < 80 && !id.equals(focusedId()); i++) {
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+        }
+        if (!id.equals(focusedId())) {
+            fail("Tab never reached #%s (focus is on #%s)", id, focusedId());
+        }
+    }
+
+    /** Types into whatever has focus, as a keyboard does. */
+    void type(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** Form controls in the page's main region that have neither a label nor an aria-label/-labelledby. */
+    @SuppressWarnings("unchecked")
+    List<String> unlabelledControls() {
+        return (List<String>) js("return [...document.querySelectorAll('main input, main select, main textarea')]"
+                + ".filter(c => c.type !== 'hidden' && c.labels.length === 0 && !c.getAttribute('aria-label')"
+                + " && !c.getAttribute('aria-labelledby')).map(c => c.outerHTML.slice(0, 120));");
+    }
+
+    /** Whether the page lays out within the window's width (no sideways scrolling of the whole page). */
+    boolean fitsWidth() {
+        return (Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth");
     }
 
     /** The whole page at this width: the window grows to the page height for the shot, then goes back. */

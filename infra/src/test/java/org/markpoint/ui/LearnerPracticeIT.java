@@ -2,9 +2,6 @@ package org.markpoint.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -24,6 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A learner in a real Chromium against the real stack (./markpoint start: Kafka, MongoDB-wire, the three services,
  * the gateway serving the UI) with the bundled sample bank: revise a unit, practise, read the mark.
  */
+@ExtendWith(SharedStack.class)
 class LearnerPracticeIT {
 
     private static final String UNIT = "ocn-london-principles-of-customer-service-management";
@@ -37,21 +36,15 @@ class LearnerPracticeIT {
     private static Browser browser;
 
     @BeforeAll
-    static void startStackAndBrowser() throws Exception {
-        stack = RunningStack.start();
+    static void openBrowser(RunningStack shared) throws Exception {
+        stack = shared;
         browser = Browser.open();
     }
 
     @AfterAll
-    static void stopBrowserAndStack() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (stack != null) {
-                stack.close();
-            }
+    static void closeBrowser() throws Exception {
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -66,7 +59,7 @@ class LearnerPracticeIT {
     void givenLearner_whenPractisesAQuestionOfAUnit_thenSeesTheMarkWithTheirOwnWordsHighlighted() throws Exception {
         String learner = "amira-" + UUID.randomUUID().toString().substring(0, 6);
         browser.driver.get(stack.baseUrl() + "/");
-        waitForHeading("Units");
+        browser.waitForHeading("Units");
         browser.screenshot("units", Browser.DESKTOP);
 
         browser.driver.findElement(By.id("learner-id")).sendKeys(learner);
@@ -74,29 +67,29 @@ class LearnerPracticeIT {
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("who-status"), learner));
 
         // saving the name re-renders the page, so the link may be replaced under us: click() retries on a stale one
-        click(By.cssSelector("a[href='#/units/" + UNIT + "']"));
-        waitForHeading("Principles of Customer Service Management");
-        assertThat(text("#synopsis")).contains("customer service");
-        assertThat(text("#mistakes")).contains("Correction");
-        assertThat(text("#outcomes")).contains("LO1").contains("Not started");
+        browser.click(By.cssSelector("a[href='#/units/" + UNIT + "']"));
+        browser.waitForHeading("Principles of Customer Service Management");
+        assertThat(browser.text("#synopsis")).contains("customer service");
+        assertThat(browser.text("#mistakes")).contains("Correction");
+        assertThat(browser.text("#outcomes")).contains("LO1").contains("Not started");
         browser.screenshot("unit", Browser.DESKTOP);
 
-        click(By.cssSelector("a[href='#/units/" + UNIT + "/practise?lo=" + LO1 + "']"));
+        browser.click(By.cssSelector("a[href='#/units/" + UNIT + "/practise?lo=" + LO1 + "']"));
         WebElement answer = browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("answer")));
-        waitForHeading("Question 1");
+        browser.waitForHeading("Question 1");
         assertThat(browser.driver.getCurrentUrl()).contains("#/quiz/");
-        assertThat(text(".stem .command-word")).isNotBlank();
-        assertThat(text(".guidance")).contains("asks you to");
+        assertThat(browser.text(".stem .command-word")).isNotBlank();
+        assertThat(browser.text(".guidance")).contains("asks you to");
         answer.sendKeys(GOOD_ANSWER);
         int words = GOOD_ANSWER.split("\\s+").length;
-        assertThat(text("#answer-count")).startsWith(words + " words");
+        assertThat(browser.text("#answer-count")).startsWith(words + " words");
         browser.screenshot("question", Browser.DESKTOP);
 
         submit();
-        waitForHeading("Your mark");
-        assertThat(Integer.parseInt(text("[data-testid=mark]"))).isPositive();
+        browser.waitForHeading("Your mark");
+        assertThat(Integer.parseInt(browser.text("[data-testid=mark]"))).isPositive();
         WebElement shown = browser.driver.findElement(By.cssSelector("[data-testid=highlighted-answer]"));
-        assertThat(answerAsShown(shown)).isEqualTo(GOOD_ANSWER);
+        assertThat(browser.answerAsShown(shown)).isEqualTo(GOOD_ANSWER);
         List<WebElement> highlights = shown.findElements(By.cssSelector("mark[data-point]"));
         assertThat(highlights).isNotEmpty();
         for (WebElement highlight : highlights) {
@@ -104,23 +97,23 @@ class LearnerPracticeIT {
             assertThat(words1).isNotBlank();
             assertThat(GOOD_ANSWER.toLowerCase()).contains(words1.toLowerCase());
         }
-        assertThat(text("#hit-heading")).isEqualTo("Marking points you hit");
-        assertThat(text(".verdict")).containsAnyOf("Done", "Not yet");
+        assertThat(browser.text("#hit-heading")).isEqualTo("Marking points you hit");
+        assertThat(browser.text(".verdict")).containsAnyOf("Done", "Not yet");
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector(".mastery-change"), "Your mastery now"));
         browser.screenshot("result", Browser.DESKTOP);
         browser.screenshot("result-phone", Browser.PHONE);
 
         browser.driver.findElement(By.linkText("Back to OL-PCSM")).click();
-        waitForHeading("Principles of Customer Service Management");
+        browser.waitForHeading("Principles of Customer Service Management");
         WebElement lo1Mastery = browser.driver.findElement(
                 By.xpath("//h3[@id='lo-" + LO1 + "']/following-sibling::div[contains(@class,'mastery')]"));
         assertThat(lo1Mastery.getText()).contains("%").contains("1 answer");
         browser.screenshot("unit-phone", Browser.PHONE);
 
         browser.driver.findElement(By.linkText("My progress")).click();
-        waitForHeading("My progress");
-        assertThat(text("#started-heading + ul")).contains("OL-PCSM LO1").contains("1 answer");
+        browser.waitForHeading("My progress");
+        assertThat(browser.text("#started-heading + ul")).contains("OL-PCSM LO1").contains("1 answer");
         browser.screenshot("progress", Browser.DESKTOP);
     }
 
@@ -131,10 +124,10 @@ class LearnerPracticeIT {
                 + "<b>Communication</b> matters because customers trust staff who listen.";
         browser.driver.findElement(By.id("answer")).sendKeys(hostile);
         submit();
-        waitForHeading("Your mark");
+        browser.waitForHeading("Your mark");
 
         WebElement shown = browser.driver.findElement(By.cssSelector("[data-testid=highlighted-answer]"));
-        assertThat(answerAsShown(shown)).contains("<script>window.__xss = 1</script>")
+        assertThat(browser.answerAsShown(shown)).contains("<script>window.__xss = 1</script>")
                 .contains("<img src=x onerror=");
         assertThat(shown.findElements(By.cssSelector("script, img, b"))).isEmpty();
         assertThat(browser.js("return typeof window.__xss")).isEqualTo("undefined");
@@ -196,7 +189,7 @@ class LearnerPracticeIT {
 
         browser.driver.findElement(By.xpath("//div[@id='answer-error']//button[normalize-space()='Try again']"))
                 .click();
-        waitForHeading("Your mark");
+        browser.waitForHeading("Your mark");
 
         // the retry went out under the key the failed attempt had: the quiz answers a replay with that key with
         // the stored result, where any other key would get 409 (the item already has an answer)
@@ -216,19 +209,19 @@ class LearnerPracticeIT {
         while (answered < 6) {
             browser.driver.findElement(By.id("answer")).sendKeys(GOOD_ANSWER);
             submit();
-            waitForHeading("Your mark");
+            browser.waitForHeading("Your mark");
             answered++;
             browser.driver.findElement(By.xpath("//button[normalize-space()='Next question']")).click();
             browser.waiting().until(d -> d.findElements(By.id("answer")).size() == 1
-                    || "Quiz finished".equals(text("h1")));
-            if ("Quiz finished".equals(text("h1"))) {
+                    || "Quiz finished".equals(browser.text("h1")));
+            if ("Quiz finished".equals(browser.text("h1"))) {
                 break;
             }
         }
-        waitForHeading("Quiz finished");
-        assertThat(text(".score-card")).contains("out of").contains(answered + " question");
+        browser.waitForHeading("Quiz finished");
+        assertThat(browser.text(".score-card")).contains("out of").contains(answered + " question");
         assertThat(browser.driver.findElements(By.cssSelector(".quiz-items li"))).hasSize(answered);
-        assertThat(text("main")).containsAnyOf("Mastered", "Revise next");
+        assertThat(browser.text("main")).containsAnyOf("Mastered", "Revise next");
         browser.screenshot("quiz-summary", Browser.DESKTOP);
     }
 
@@ -243,16 +236,16 @@ class LearnerPracticeIT {
         try {
             submit();
             browser.waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Mark pending"));
-            assertThat(text(".pending")).contains("saved");
+            assertThat(browser.text(".pending")).contains("saved");
             browser.screenshot("mark-pending", Browser.DESKTOP);
         } finally {
             signal("CONT", marking);
         }
         new WebDriverWait(browser.driver, Duration.ofSeconds(90)).ignoring(StaleElementReferenceException.class)
                 .until(ExpectedConditions.textToBe(By.tagName("h1"), "Your mark"));
-        assertThat(answerAsShown(browser.driver.findElement(By.cssSelector("[data-testid=highlighted-answer]"))))
+        assertThat(browser.answerAsShown(browser.driver.findElement(By.cssSelector("[data-testid=highlighted-answer]"))))
                 .isEqualTo(GOOD_ANSWER);
-        assertThat(Integer.parseInt(text("[data-testid=mark]"))).isPositive();
+        assertThat(Integer.parseInt(browser.text("[data-testid=mark]"))).isPositive();
     }
 
     @Test
@@ -262,7 +255,7 @@ class LearnerPracticeIT {
         browser.driver.navigate().refresh();
         browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("answer"))).sendKeys(GOOD_ANSWER);
         submit();
-        waitForHeading("Your mark");
+        browser.waitForHeading("Your mark");
         assertThat(browser.driver.getCurrentUrl()).contains("/question?").contains("mark=");
         assertThat(browser.driver.findElements(By.cssSelector("[data-testid=highlighted-answer] mark[data-point]")))
                 .isNotEmpty();
@@ -273,13 +266,13 @@ class LearnerPracticeIT {
         String learner = "tutee-" + UUID.randomUUID().toString().substring(0, 6);
         browser.driver.get(stack.baseUrl() + "/#/tutor?unit=" + UNIT + "&learners=" + learner);
         browser.driver.navigate().refresh();
-        waitForHeading("Cohort mastery");
+        browser.waitForHeading("Cohort mastery");
         By cell = By.cssSelector("td[data-learner='" + learner + "'][data-outcome='" + LO1 + "']");
         assertThat(browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(cell)).getText())
                 .isEqualTo("—");
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".heatmap canvas")));
 
-        HttpResponse<String> quiz = post("/api/v1/progress/quizzes", "{\"learnerId\":\"" + learner
+        HttpResponse<String> quiz = stack.post("/api/v1/progress/quizzes", "{\"learnerId\":\"" + learner
                 + "\",\"outcomes\":[\"" + LO1 + "\"],\"maxItems\":3}", "");
         assertThat(quiz.statusCode()).as(quiz.body()).isEqualTo(201);
         String quizId = quiz.body().replaceAll("(?s).*\"quizId\":\"([^\"]+)\".*", "$1");
@@ -292,17 +285,8 @@ class LearnerPracticeIT {
             return d.findElement(cell).getText().matches("\\d+% \\(1\\)");
         });
         browser.driver.findElement(cell).findElement(By.tagName("button")).click();
-        assertThat(text("#cell-detail")).contains(learner).contains("LO1").contains("1 answer");
+        assertThat(browser.text("#cell-detail")).contains(learner).contains("LO1").contains("1 answer");
         browser.screenshot("tutor-heatmap", Browser.DESKTOP);
-    }
-
-    private HttpResponse<String> post(String path, String json, String key) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.baseUrl() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        if (!key.isEmpty()) {
-            request.header("Idempotency-Key", key);
-        }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void signal(String signal, long pid) throws Exception {
@@ -312,14 +296,8 @@ class LearnerPracticeIT {
 
     private HttpResponse<String> answerQuizItem(String quizId, String itemId, String answer, String key)
             throws Exception {
-        return post("/api/v1/progress/quizzes/" + quizId + "/items/" + itemId + "/answer",
+        return stack.post("/api/v1/progress/quizzes/" + quizId + "/items/" + itemId + "/answer",
                 "{\"answer\":\"" + answer + "\"}", key);
-    }
-
-    /** The answer text as displayed, without the point numbers set after each highlight. */
-    private static String answerAsShown(WebElement block) {
-        return (String) browser.js("const copy = arguments[0].cloneNode(true);"
-                + "copy.querySelectorAll('sup').forEach(s => s.remove()); return copy.textContent;", block);
     }
 
     private void openPractice() {
@@ -330,24 +308,7 @@ class LearnerPracticeIT {
         browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("answer")));
     }
 
-    private static void click(By target) {
-        browser.waiting().until(d -> {
-            d.findElement(target).click();
-            return true;
-        });
-    }
-
     private void submit() {
         browser.driver.findElement(By.cssSelector("form.answer-form button[type=submit]")).click();
-    }
-
-    private void waitForHeading(String heading) {
-        browser.waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), heading));
-    }
-
-    /** The element's text as written in the DOM (CSS upper-cases some labels on screen). */
-    private String text(String css) {
-        return browser.driver.findElement(By.cssSelector(css)).getAttribute("textContent").replaceAll("\\s+", " ")
-                .strip();
     }
 }

@@ -7,6 +7,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +31,8 @@ final class RunningStack implements AutoCloseable {
     static final Path REPO = Path.of("..").toAbsolutePath().normalize();
     private static final List<String> MODULES =
             List.of("question-service", "marking-service", "progress-service", "gateway", "infra");
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final Path dataDir;
     private final Map<String, String> env = new HashMap<>();
@@ -60,6 +66,21 @@ final class RunningStack implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    /** A JSON POST through the gateway, with an Idempotency-Key when key is not empty. */
+    HttpResponse<String> post(String path, String json, String key) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (!key.isEmpty()) {
+            request.header("Idempotency-Key", key);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** The process id of one component (question-service, marking-service, ..., kafka, mongo). */
