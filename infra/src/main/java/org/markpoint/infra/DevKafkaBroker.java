@@ -16,8 +16,9 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
 /**
- * A real single-node Apache Kafka broker in KRaft mode (broker and controller in one process),
- * run from the Maven jars. Storage is formatted once under the data dir and reused afterwards.
+ * A real Apache Kafka broker in KRaft mode (broker and controller in one process), run from the Maven jars:
+ * a single node by default, or one node of a cluster ({@code --node-id 2 --voters 1@host:p1,2@host:p2,3@host:p3},
+ * as {@code ./markpoint start --scale N} runs three). Storage is formatted once under the data dir and reused.
  *
  * <p>The quorum is static ({@code controller.quorum.voters}) rather than {@code --standalone}:
  * a dynamic quorum records the controller's endpoint in the metadata log, so changing the port
@@ -26,7 +27,27 @@ import org.apache.kafka.common.utils.Time;
 public final class DevKafkaBroker implements AutoCloseable {
 
     static final String READY_MARKER = "markpoint-dev-kafka ready";
-    private static final int NODE_ID = 1;
+
+    /**
+     * This node's place in the cluster: its id, every controller as {@code id@host:port}, and the replication
+     * factor internal and default topics get (min.insync.replicas is one less, at least 1).
+     */
+    public record Cluster(int nodeId, String voters, int replication) {
+
+        public static Cluster single(int controllerPort) {
+            return new Cluster(1, "1@127.0.0.1:" + controllerPort, 1);
+        }
+
+        int minInsync() {
+            return Math.max(1, replication - 1);
+        }
+
+        /** Every node of a cluster formats with the same id, derived from the voters so nothing is shared. */
+        String clusterId() {
+            java.util.UUID uuid = java.util.UUID.nameUUIDFromBytes(voters.getBytes(StandardCharsets.UTF_8));
+            return new Uuid(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits()).toString();
+        }
+    }
 
     private final KafkaRaftServer server;
     private final int port;
@@ -42,8 +63,11 @@ public final class DevKafkaBroker implements AutoCloseable {
         int port = options.port("port", 9092);
         int controllerPort = options.port("controller-port", port + 1);
         Path dataDir = options.path("data", "data/kafka");
+        Cluster cluster = options.values().containsKey("voters")
+                ? new Cluster(options.port("node-id", 1), options.values().get("voters"), options.port("replication", 3))
+                : Cluster.single(controllerPort);
 
-        DevKafkaBroker broker = prepare(port, controllerPort, dataDir);
+        DevKafkaBroker broker = prepare(port, controllerPort, dataDir, cluster);
         // registered before startup, as kafka.Kafka does, so a SIGTERM mid-startup still shuts down cleanly
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("markpoint-dev-kafka stopping");
@@ -56,15 +80,22 @@ public final class DevKafkaBroker implements AutoCloseable {
 
     /** Formats the data dir if needed, starts broker and controller, returns once the broker is serving. */
     public static DevKafkaBroker start(int port, int controllerPort, Path dataDir) throws IOException {
-        DevKafkaBroker broker = prepare(port, controllerPort, dataDir);
+        return start(port, controllerPort, dataDir, Cluster.single(controllerPort));
+    }
+
+    /** One node of a cluster; returns once its server started (the cluster serves once a quorum is up). */
+    public static DevKafkaBroker start(int port, int controllerPort, Path dataDir, Cluster cluster)
+            throws IOException {
+        DevKafkaBroker broker = prepare(port, controllerPort, dataDir, cluster);
         broker.startup();
         return broker;
     }
 
-    private static DevKafkaBroker prepare(int port, int controllerPort, Path dataDir) throws IOException {
+    private static DevKafkaBroker prepare(int port, int controllerPort, Path dataDir, Cluster cluster)
+            throws IOException {
         Files.createDirectories(dataDir);
-        Path configFile = writeConfig(port, controllerPort, dataDir);
-        formatIfNeeded(dataDir, configFile);
+        Path configFile = writeConfig(port, controllerPort, dataDir, cluster);
+        formatIfNeeded(dataDir, configFile, cluster);
 
         Properties props = new Properties();
         try (var reader = Files.newBufferedReader(configFile)) {
@@ -99,11 +130,13 @@ public final class DevKafkaBroker implements AutoCloseable {
         return dataDir.resolve("log");
     }
 
-    private static Path writeConfig(int port, int controllerPort, Path dataDir) throws IOException {
+    private static Path writeConfig(int port, int controllerPort, Path dataDir, Cluster cluster) throws IOException {
+        String replicas = String.valueOf(cluster.replication());
+        String minInsync = String.valueOf(cluster.minInsync());
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
-        p.setProperty("node.id", String.valueOf(NODE_ID));
-        p.setProperty("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
+        p.setProperty("node.id", String.valueOf(cluster.nodeId()));
+        p.setProperty("controller.quorum.voters", cluster.voters());
         p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
         p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
         p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
@@ -112,16 +145,16 @@ public final class DevKafkaBroker implements AutoCloseable {
         p.setProperty("log.dirs", logDir(dataDir).toString());
         p.setProperty("auto.create.topics.enable", "true");
         p.setProperty("num.partitions", "3");
-        p.setProperty("default.replication.factor", "1");
-        p.setProperty("min.insync.replicas", "1");
-        // internal topics: one replica, and fewer partitions than the 50 a cluster gets, for a fast first start
-        p.setProperty("offsets.topic.replication.factor", "1");
+        p.setProperty("default.replication.factor", replicas);
+        p.setProperty("min.insync.replicas", minInsync);
+        // internal topics: fewer partitions than the 50 a production cluster gets, for a fast first start
+        p.setProperty("offsets.topic.replication.factor", replicas);
         p.setProperty("offsets.topic.num.partitions", "10");
-        p.setProperty("transaction.state.log.replication.factor", "1");
-        p.setProperty("transaction.state.log.min.isr", "1");
+        p.setProperty("transaction.state.log.replication.factor", replicas);
+        p.setProperty("transaction.state.log.min.isr", minInsync);
         p.setProperty("transaction.state.log.num.partitions", "5");
-        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
-        p.setProperty("share.coordinator.state.topic.min.isr", "1");
+        p.setProperty("share.coordinator.state.topic.replication.factor", replicas);
+        p.setProperty("share.coordinator.state.topic.min.isr", minInsync);
         // consumers join a group at once instead of waiting 3 s for others
         p.setProperty("group.initial.rebalance.delay.ms", "0");
         p.setProperty("log.retention.hours", "168");
@@ -133,11 +166,11 @@ public final class DevKafkaBroker implements AutoCloseable {
         return file;
     }
 
-    private static void formatIfNeeded(Path dataDir, Path configFile) throws IOException {
+    private static void formatIfNeeded(Path dataDir, Path configFile, Cluster cluster) throws IOException {
         if (Files.exists(logDir(dataDir).resolve("meta.properties"))) {
             return;
         }
-        String clusterId = clusterId(dataDir);
+        String clusterId = cluster.voters().contains(",") ? cluster.clusterId() : clusterId(dataDir);
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int exit;
         try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {

@@ -34,6 +34,8 @@ public final class DevStackMain {
                 usage: java -jar infra-exec.jar <component> [options]
                   kafka --port 9092 [--controller-port 9093] --data ./data/kafka
                         single-node Apache Kafka broker + KRaft controller
+                        [--node-id 2 --voters 1@127.0.0.1:9093,2@127.0.0.1:9095,3@127.0.0.1:9097 --replication 3]
+                        one node of a cluster
                   mongo --port 27017 --data ./data/mongo
                         MongoDB-wire server (mongo-java-server, H2 file backend)""");
     }
