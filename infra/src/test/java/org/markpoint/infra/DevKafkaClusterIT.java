@@ -83,7 +83,8 @@ class DevKafkaClusterIT {
             assertThat(all).as("lost or duplicated records").isEqualTo(IntStream.range(0, RECORDS).boxed().toList());
             assertThat(byLearner.values()).as("per-learner order").allSatisfy(seq -> assertThat(seq).isSorted());
         } finally {
-            brokers.forEach(DevKafkaBroker::close);
+            // together: a node left alone without a controller quorum waits minutes for its controlled shutdown
+            brokers.stream().map(b -> CompletableFuture.runAsync(b::close)).toList().forEach(CompletableFuture::join);
         }
     }
 
