@@ -84,8 +84,9 @@ export async function allPages(path, maxPages = 20) {
 }
 
 /** Every published question of a unit (follows the cursor). */
-export function questionsOfUnit(unitId) {
-  return allPages(`/api/v1/questions?unit=${enc(unitId)}`);
+/** Every question of a unit; {publishedOnly: true} leaves out drafts and retired ones (what learners practise). */
+export function questionsOfUnit(unitId, {publishedOnly = false} = {}) {
+  return allPages(`/api/v1/questions?unit=${enc(unitId)}${publishedOnly ? '&status=published' : ''}`);
 }
 
 /** A learner's mastery per outcome id; an empty map before their first answer (the API answers 404). */
@@ -144,7 +145,7 @@ export const bank = {
   save: (id, body, ifMatch) => api.put(`/api/v1/questions/${enc(id)}`, body, ifMatch ? {'If-Match': ifMatch} : {}),
   publish: (id, ifMatch) => api.post(`/api/v1/questions/${enc(id)}/publish`, undefined, ifMatch ? {'If-Match': ifMatch} : {}),
   /** Marks a sample answer against a scheme as it stands (no learner: nothing counts towards anyone's mastery). */
-  preview: async (answer, scheme) => (await api.post('/api/v1/marking/mark', {answer, scheme})).body,
+  preview: async (answer, scheme) => (await api.post('/api/v1/marking/preview', {answer, scheme})).body,
 };
 
 export const imports = {

@@ -26,7 +26,7 @@ function pickQuestion(pool, wanted) {
 
 export async function renderSingleQuestion(ctx, unitId) {
   const lo = ctx.params.get('lo') || '';
-  const [unit, questions] = await Promise.all([units.get(unitId), questionsOfUnit(unitId)]);
+  const [unit, questions] = await Promise.all([units.get(unitId), questionsOfUnit(unitId, {publishedOnly: true})]);
   if (ctx.signal.aborted) return;
   const outcome = unit.learningOutcomes.find((o) => o.id === lo) || null;
   const pool = outcome ? questions.filter((q) => (q.learningOutcomes || []).includes(lo)) : questions;

@@ -34,7 +34,7 @@ export async function renderUnit(ctx, unitId) {
   const id = learnerId();
   const [unit, questions, mastery] = await Promise.all([
     units.get(unitId),
-    questionsOfUnit(unitId),
+    questionsOfUnit(unitId, {publishedOnly: true}),
     masteryOf(id).catch(() => null), // revision content is still worth showing if progress-service is down
   ]);
   if (ctx.signal.aborted) return;

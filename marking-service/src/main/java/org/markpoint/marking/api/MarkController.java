@@ -33,6 +33,17 @@ class MarkController {
                 blankIfNull(request.quizId()), key));
     }
 
+    /**
+     * Marks without keeping anything: a scheme author's "try it". Nothing is stored, no event is owed, nothing reaches
+     * the review queue or anyone's mastery; the response has no {@code markId}.
+     */
+    @PostMapping(path = "/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
+    MarkResponse preview(@Valid @RequestBody MarkRequest request) {
+        String tenant = TenantContext.current();
+        Target target = marking.target(tenant, request.questionId(), request.scheme());
+        return MarkResponse.of(marking.prepare(tenant, "", request.answer(), target, "", null, null));
+    }
+
     @GetMapping("/marks/{id}")
     MarkResponse get(@PathVariable String id) {
         return marking.find(TenantContext.current(), id).map(MarkResponse::of)

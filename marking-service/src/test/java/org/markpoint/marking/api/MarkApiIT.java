@@ -93,6 +93,27 @@ class MarkApiIT extends RunningService {
     }
 
     @Test
+    void givenAPreview_whenMarked_thenTheMarkComesBackButNothingIsStoredOrQueued() {
+        HttpResponse<String> r = Http.postJson(url("/api/v1/marking/preview"), INLINE.formatted("learner-preview"));
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode body = json(r);
+        assertThat(body.at("/points/0/status").asString()).isEqualTo("hit");
+        assertThat(body.get("mark").asInt()).isEqualTo(1);
+        assertThat(body.get("markId").isNull()).isTrue();
+
+        // an answer the engine would send to a tutor: as a preview it must not reach the queue
+        String doubtful = INLINE.replace("Training closes the skills gap so staff serve customers better.",
+                "quokka");
+        JsonNode unsure = json(Http.postJson(url("/api/v1/marking/preview"), doubtful.formatted("")));
+        assertThat(unsure.at("/review/status").asString()).isEqualTo("pending");
+        assertThat(Http.get(url("/api/v1/marking/review-queue?limit=200")).body()).doesNotContain("quokka");
+
+        HttpResponse<String> bad = Http.postJson(url("/api/v1/marking/preview"), "{\"answer\": \"x\"}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void givenTheSameIdempotencyKeyTwice_whenMarked_thenOneMarkIsReturnedBothTimes() throws Exception {
         java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/marking/mark"))
