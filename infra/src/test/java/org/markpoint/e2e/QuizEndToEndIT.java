@@ -183,7 +183,15 @@ class QuizEndToEndIT {
     void givenAUnitAuthoredInTheBank_whenALearnerTakesAnAdaptiveQuiz_thenEveryAnswerIsMarkedAndTheQuizEnds() {
         authorBank();
         String learner = "e2e-quiz-learner";
-        // ... and progress-service can start a quiz over the unit
+        // ... and progress-service has them in its catalog: it learns them from QuestionPublished on partitions
+        // keyed by question id, so a quiz started too early could meet a "describe" before its "state" arrived and
+        // rightly begin deeper. A probe learner's quiz shows when the shallow question is there.
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            HttpResponse<String> probe = post(progress + "/api/v1/progress/quizzes", "{\"learnerId\": \"e2e-probe-"
+                    + System.nanoTime() + "\", \"unitId\": \"" + UNIT + "\", \"maxItems\": 1}", "");
+            return probe.statusCode() == 201
+                    && JSON.readTree(probe.body()).at("/current/commandWord").asString().equals("state");
+        });
         List<HttpResponse<String>> started = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             started.add(0, post(progress + "/api/v1/progress/quizzes", "{\"learnerId\": \"" + learner

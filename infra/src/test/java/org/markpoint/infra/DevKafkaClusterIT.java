@@ -83,8 +83,16 @@ class DevKafkaClusterIT {
             assertThat(all).as("lost or duplicated records").isEqualTo(IntStream.range(0, RECORDS).boxed().toList());
             assertThat(byLearner.values()).as("per-learner order").allSatisfy(seq -> assertThat(seq).isSorted());
         } finally {
-            // together: a node left alone without a controller quorum waits minutes for its controlled shutdown
-            brokers.stream().map(b -> CompletableFuture.runAsync(b::close)).toList().forEach(CompletableFuture::join);
+            // The last node of a combined broker+controller cluster cannot finish a controlled shutdown: fencing
+            // itself needs a controller quorum that has just gone, and Kafka waits five minutes for it. The data is
+            // on disk already, so the test waits a bounded time and leaves that wait to run out in the background.
+            List<CompletableFuture<Void>> closing = brokers.stream()
+                    .map(b -> CompletableFuture.runAsync(b::close)).toList();
+            try {
+                CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException stillFencing) {
+                // expected for the last node; see above
+            }
         }
     }
 

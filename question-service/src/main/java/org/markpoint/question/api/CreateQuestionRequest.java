@@ -11,7 +11,7 @@ public record CreateQuestionRequest(
         @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._-]*", message = "may use letters, digits, '.', '_' and '-'")
         String id,
         @Size(max = 200) String unitId,
-        @Size(max = 20) List<@Size(max = 200) String> learningOutcomes,
+        @Size(max = 20) List<@NotNull @Size(max = 200) String> learningOutcomes,
         @Size(max = 20_000) String context,
         @NotNull MarkingScheme scheme,
         Boolean publish) {

@@ -9,7 +9,7 @@ import org.markpoint.question.bank.QuestionSpec;
 /** Body of {@code PUT /api/v1/questions/{id}}: the whole new content of the draft. */
 public record EditQuestionRequest(
         @Size(max = 200) String unitId,
-        @Size(max = 20) List<@Size(max = 200) String> learningOutcomes,
+        @Size(max = 20) List<@NotNull @Size(max = 200) String> learningOutcomes,
         @Size(max = 20_000) String context,
         @NotNull MarkingScheme scheme) {
 

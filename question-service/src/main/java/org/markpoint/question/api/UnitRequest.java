@@ -3,6 +3,7 @@ package org.markpoint.question.api;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -29,7 +30,7 @@ public record UnitRequest(
         @Size(max = 100) List<@Size(max = 2000) String> keySkills,
         @Size(max = 100) List<@Size(max = 2000) String> prerequisites,
         @Size(max = 100) List<@Size(max = 2000) String> commonMistakes,
-        @Size(max = 100) List<@Valid OutcomeRequest> learningOutcomes,
+        @Size(max = 100) List<@Valid @NotNull OutcomeRequest> learningOutcomes,
         @Size(max = 100) List<Misconception> misconceptions,
         @Size(max = 500) List<GlossaryTerm> keyTerms,
         @Size(max = 30) List<CommandWordGuidance> commandWordGuidance) {

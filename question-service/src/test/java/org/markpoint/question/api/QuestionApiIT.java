@@ -61,7 +61,10 @@ class QuestionApiIT extends BankApiTestBase {
                 "scheme.maxMarks",
                 "{\"scheme\": {\"stem\": \"x\", \"commandWord\": \"explain\", \"maxMarks\": 2, \"markingPoints\": []}}",
                 "scheme.markingPoints",
-                "{\"id\": \"bad id!\", \"scheme\": {\"maxMarks\": 1, \"modelAnswer\": \"x\"}}", "id");
+                "{\"id\": \"bad id!\", \"scheme\": {\"maxMarks\": 1, \"modelAnswer\": \"x\"}}", "id",
+                "{\"learningOutcomes\": [null], \"scheme\": {\"stem\": \"x\", \"commandWord\": \"explain\","
+                        + " \"maxMarks\": 1, \"markingPoints\": [{\"id\": \"a\", \"text\": \"y\"}]}}",
+                "learningOutcomes[0]");
         cases.forEach((request, field) -> {
             HttpResponse<String> r = Http.postJson(url("/api/v1/questions"), request);
             assertThat(r.statusCode()).as(request).isEqualTo(400);
