@@ -107,6 +107,12 @@ export async function renderCohortDashboard(ctx, id) {
   if (ctx.signal.aborted) return;
   const [grid, ranked, atRisk, questionStats, missed, misconceptions] = parts;
   const look = lookups(unit, bankQuestions);
+  // the API orders outcomes by id (LO10 before LO2); show them in the unit's order, as everywhere else
+  if (grid.status === 'fulfilled') grid.value.outcomes.sort((a, b) => look.order(a.outcomeId) - look.order(b.outcomeId));
+  if (ranked.status === 'fulfilled') {
+    ranked.value.sort((a, b) => (a.meanMastery == null) - (b.meanMastery == null) || (a.meanMastery ?? 0) - (b.meanMastery ?? 0)
+      || look.order(a.outcomeId) - look.order(b.outcomeId));
+  }
 
   const select = el('select', {id: 'cohort-unit', name: 'unit'},
     unitList.map((u) => el('option', {value: u.id, selected: u.id === unitId, text: `${u.code}: ${u.title}`})));
@@ -164,10 +170,13 @@ export async function renderCohortDashboard(ctx, id) {
 /** Names for the ids the analytics return: outcome codes, question stems, marking point texts, misconceptions. */
 function lookups(unit, questions) {
   const outcomes = new Map(unit.learningOutcomes.map((o) => [o.id, o]));
+  const position = new Map(unit.learningOutcomes.map((o, i) => [o.id, i]));
   const byId = new Map(questions.map((q, i) => [q.id, {q, n: i + 1}]));
   const short = (text, n = 90) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
   return {
     outcome: (id) => outcomes.get(id) || {id, code: id, title: ''},
+    /** Where the outcome comes in the unit (ones the unit does not list go last). */
+    order: (id) => position.get(id) ?? Number.MAX_SAFE_INTEGER,
     question: (id) => {
       const found = byId.get(id);
       return found ? `Q${found.n}: ${short(found.q.scheme.stem)}` : id;
@@ -198,16 +207,19 @@ function gridTable(grid, look, onSelect) {
 async function showAnswers(detail, learnerId, outcomeId, look) {
   const o = look.outcome(outcomeId);
   const heading = el('h2', {id: 'cell-detail-heading', attrs: {tabindex: '-1'}, text: `${learnerId} · ${o.code}`});
-  replace(detail, heading, el('p', {class: 'muted', text: 'Loading answers…'}));
+  // the heading stays put (and keeps the focus) while the answers load into the part below it
+  const body = el('div', {}, el('p', {class: 'muted', text: 'Loading answers…'}));
+  replace(detail, heading, body);
   heading.focus();
   let answers;
   try {
     answers = await cohorts.learnerAnswers(learnerId, outcomeId);
   } catch (e) {
-    replace(detail, heading, partFailed(e));
+    if (heading.isConnected) replace(body, partFailed(e));
     return;
   }
-  replace(detail, heading, o.title ? el('p', {text: o.title}) : null,
+  if (!heading.isConnected) return; // another cell was chosen meanwhile
+  replace(body, o.title ? el('p', {text: o.title}) : null,
     answers.length ? el('ol', {class: 'answer-list'}, answers.map((a) => el('li', {},
       el('p', {}, el('strong', {text: `${a.mark} of ${a.maxMarks}`}), ' · ', look.question(a.questionId),
         a.overridden ? [' ', el('span', {class: 'tag flag-tag', text: 'overridden'})] : null),

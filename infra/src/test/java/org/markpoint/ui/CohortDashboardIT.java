@@ -88,6 +88,9 @@ class CohortDashboardIT {
         assertThat(browser.driver.findElement(cell).findElement(By.tagName("button")).getAttribute("aria-label"))
                 .startsWith(learner + ", LO1: " + percent(first) + ", likely ").contains("1 answer");
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".heatmap canvas")));
+        // outcomes in the unit's order, not the ids' (LO10 after LO9)
+        assertThat(browser.driver.findElements(By.cssSelector(".cohort-table thead th"))).extracting(WebElement::getText)
+                .containsSubsequence("Learner", "LO1", "LO2", "LO9", "LO10");
 
         // outcomes weakest first: LO1 rests on this one learner, so its mean is their mastery
         WebElement ranked = browser.driver.findElement(By.xpath(
@@ -112,9 +115,10 @@ class CohortDashboardIT {
         browser.tabTo("cell-under-test");
         browser.type(Keys.ENTER);
         browser.waiting().until(ExpectedConditions.textToBe(By.id("cell-detail-heading"), learner + " · LO1"));
-        assertThat(browser.focusedId()).isEqualTo("cell-detail-heading");
         WebElement answers = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#cohort-cell-detail .answer-list")));
+        // focus moved to the answers' heading and stays there once they have loaded
+        assertThat(browser.focusedId()).isEqualTo("cell-detail-heading");
         assertThat(answers.findElements(By.tagName("li"))).hasSize(1);
         assertThat(answers.getText()).contains("2 of 2").containsPattern("Q\\d+: ").contains("Open the mark");
 
