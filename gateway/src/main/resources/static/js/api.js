@@ -4,9 +4,11 @@ const TIMEOUT_MS = 30000;
 
 export class ApiError extends Error {
   /** status 0 means the request never got an answer (offline, timeout, connection reset). */
-  constructor(status, title, detail, errors = [], network = false) {
+  /** type: the problem's type URI ("" when the answer was not a problem document). */
+  constructor(status, title, detail, errors = [], network = false, type = '') {
     super(detail || title);
     this.status = status;
+    this.type = type;
     this.title = title;
     this.detail = detail;
     this.errors = errors;
@@ -50,7 +52,7 @@ async function request(method, path, body, headers = {}, {timeout = TIMEOUT_MS, 
   if (!response.ok) {
     const problem = payload && typeof payload === 'object' ? payload : {};
     throw new ApiError(response.status, problem.title || `HTTP ${response.status}`, problem.detail || '',
-      Array.isArray(problem.errors) ? problem.errors : []);
+      Array.isArray(problem.errors) ? problem.errors : [], false, typeof problem.type === 'string' ? problem.type : '');
   }
   return {status: response.status, body: payload, headers: response.headers};
 }
@@ -157,25 +159,39 @@ export const imports = {
 
 /**
  * Cohort analytics (progress-service). Paged lists are {items, next}. On a server without them every call fails
- * with a 404 ApiError, which the dashboard shows as "cohort analytics unavailable".
+ * with a 404 that is not the API's own "not-found" problem, which the dashboard shows as "cohort analytics unavailable".
  */
 const cohortPath = (id, tail, query = {}) => {
   const q = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '')).toString();
-  return `/api/v1/progress/cohorts/${enc(id)}/${tail}${q ? `?${q}` : ''}`;
+  return `/api/v1/progress/cohorts/${enc(id)}${tail ? `/${tail}` : ''}${q ? `?${q}` : ''}`;
 };
+
+/** A 404 the API answered itself (problem type .../not-found): the thing asked for does not exist. */
+export const isMissing = (e) => e instanceof ApiError && e.status === 404 && e.type.endsWith('/not-found');
 
 export const cohorts = {
   list: () => allPages('/api/v1/progress/cohorts', 5),
+  /** {id, name, learnerIds, createdAt} */
+  get: (id) => api.get(cohortPath(id, '')),
   create: async (name, learnerIds) => (await api.post('/api/v1/progress/cohorts', {name, learnerIds})).body,
-  /** {outcomes: [{outcomeId, unitId}], items: [{learnerId, cells: [...]}], next} */
-  grid: (id, unit, cursor = '') => api.get(cohortPath(id, 'grid', {unit, cursor})),
+  /** {outcomes: [{outcomeId, unitId}], items: [{learnerId, cells: [{outcomeId, mastery, low, high, evidence, status}]}], next};
+   *  a cell without evidence has null mastery/low/high, evidence 0 and status "no-evidence". */
+  grid: (id, unit, cursor = '') => api.get(cohortPath(id, 'grid', {unit, cursor, limit: 200})),
   outcomes: (id, unit) => allPages(cohortPath(id, 'outcomes', {unit}), 2),
-  atRisk: (id, unit) => allPages(cohortPath(id, 'at-risk', {unit}), 2),
+  /** Over all the learners' outcomes (the API takes no unit). */
+  atRisk: (id) => allPages(cohortPath(id, 'at-risk'), 2),
   questions: (id, unit) => allPages(cohortPath(id, 'questions', {unit}), 2),
   missedPoints: (id, unit) => allPages(cohortPath(id, 'missed-points', {unit}), 1),
   misconceptions: (id, unit) => allPages(cohortPath(id, 'misconceptions', {unit}), 1),
-  /** {points: [{date, meanMastery, answers}]} */
+  /** {outcomeId, points: [{date, meanMastery, answers}]}; meanMastery is null on a day nobody had evidence. */
   trend: (id, outcome, days = 30) => api.get(cohortPath(id, 'trend', {outcome, days})),
-  learnerAnswers: (learnerId, outcome) => allPages(
-    `/api/v1/progress/learners/${enc(learnerId)}/answers?outcome=${enc(outcome)}`, 2),
+  /** Newest first; none for a learner who has never answered (the API answers 404 for them). */
+  learnerAnswers: async (learnerId, outcome) => {
+    try {
+      return await allPages(`/api/v1/progress/learners/${enc(learnerId)}/answers?outcome=${enc(outcome)}`, 2);
+    } catch (e) {
+      if (isMissing(e)) return [];
+      throw e;
+    }
+  },
 };

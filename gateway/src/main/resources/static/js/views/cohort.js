@@ -1,14 +1,15 @@
 // Tutor: the cohort dashboard, built on progress-service's cohort read models. Each part loads on its own, so one
 // missing figure never blanks the page; a server without the cohort API gets a plain "unavailable" message.
 import {el, replace, percent, announce} from '../dom.js';
-import {units, questionsOfUnit, cohorts, ApiError} from '../api.js';
+import {units, questionsOfUnit, cohorts, ApiError, isMissing} from '../api.js';
 import {statusLabel} from '../mastery.js';
 import {drawHeatmap, drawTrend, THIN_EVIDENCE} from '../charts.js';
 import {tutorNav} from './tutor-nav.js';
 
-export const isUnavailable = (e) => e instanceof ApiError && (e.status === 404 || e.status === 405 || e.status === 501);
-const idOf = (c) => c.cohortId || c.id;
-const learnersOf = (c) => c.learnerIds || c.learners || [];
+/** The server has no such route (not the API's own 404 for a cohort, learner or unit that does not exist). */
+export const isUnavailable = (e) => e instanceof ApiError && !isMissing(e) && [404, 405, 501].includes(e.status);
+const idOf = (c) => c.id;
+const learnersOf = (c) => c.learnerIds || [];
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function cohortHref(id, unitId) {
@@ -63,7 +64,7 @@ export async function cohortsCard(signal, unitId) {
   card.append(saved.length
     ? el('ul', {class: 'cohort-list'}, saved.map((c) => el('li', {},
       el('a', {href: cohortHref(idOf(c), unitId), text: c.name || idOf(c)}),
-      el('span', {class: 'muted', text: ` · ${plural(learnersOf(c).length || c.size || 0, 'learner')}`}))))
+      el('span', {class: 'muted', text: ` · ${plural(learnersOf(c).length, 'learner')}`}))))
     : el('p', {class: 'muted', text: 'No cohorts yet.'}),
   form);
   return card;
@@ -90,23 +91,28 @@ async function allGridPages(id, unitId) {
 
 /** #/tutor/cohorts/:id?unit= */
 export async function renderCohortDashboard(ctx, id) {
-  const [unitList, saved] = await Promise.all([units.list(), cohorts.list().catch((e) => e)]);
+  const [unitList, cohort] = await Promise.all([units.list(), cohorts.get(id).catch((e) => e)]);
   if (ctx.signal.aborted) return;
-  if (saved instanceof Error) {
+  if (cohort instanceof Error) {
     replace(ctx.main, el('h1', {text: 'Cohort dashboard'}), tutorNav('cohorts'),
-      isUnavailable(saved) ? unavailableNote() : el('div', {class: 'alert error', attrs: {role: 'alert'}}, el('p', {text: saved.describe?.() || 'Cohorts could not load.'})),
-      el('p', {}, el('a', {href: '#/tutor', text: 'Mastery for a list of learners'})));
+      isUnavailable(cohort) ? unavailableNote() : el('div', {class: 'alert error', attrs: {role: 'alert'}}, el('p', {text: cohort.describe?.() || 'The cohort could not load.'})),
+      el('p', {}, el('a', {href: '#/tutor', text: 'Back to cohorts'})));
     ctx.ready('Cohort dashboard');
     return;
   }
-  const cohort = saved.find((c) => idOf(c) === id) || {id, name: id};
   const unitId = ctx.params.get('unit') || unitList.find((u) => u.learningOutcomes > 0)?.id || '';
   const [unit, bankQuestions] = await Promise.all([units.get(unitId), questionsOfUnit(unitId).catch(() => [])]);
-  const parts = await Promise.allSettled([allGridPages(id, unitId), cohorts.outcomes(id, unitId), cohorts.atRisk(id, unitId),
+  const parts = await Promise.allSettled([allGridPages(id, unitId), cohorts.outcomes(id, unitId), cohorts.atRisk(id),
     cohorts.questions(id, unitId), cohorts.missedPoints(id, unitId), cohorts.misconceptions(id, unitId)]);
   if (ctx.signal.aborted) return;
   const [grid, ranked, atRisk, questionStats, missed, misconceptions] = parts;
   const look = lookups(unit, bankQuestions);
+  // the API orders outcomes by id (LO10 before LO2); show them in the unit's order, as everywhere else
+  if (grid.status === 'fulfilled') grid.value.outcomes.sort((a, b) => look.order(a.outcomeId) - look.order(b.outcomeId));
+  if (ranked.status === 'fulfilled') {
+    ranked.value.sort((a, b) => (a.meanMastery == null) - (b.meanMastery == null) || (a.meanMastery ?? 0) - (b.meanMastery ?? 0)
+      || look.order(a.outcomeId) - look.order(b.outcomeId));
+  }
 
   const select = el('select', {id: 'cohort-unit', name: 'unit'},
     unitList.map((u) => el('option', {value: u.id, selected: u.id === unitId, text: `${u.code}: ${u.title}`})));
@@ -129,7 +135,7 @@ export async function renderCohortDashboard(ctx, id) {
     el('section', {class: 'card', attrs: {'aria-labelledby': 'grid-heading'}},
       el('h2', {id: 'grid-heading', text: `${unit.code}: learners by outcome`}),
       grid.status === 'fulfilled' ? (grid.value.items.length ? [heatmapBox, gridTable(grid.value, look, (l, o) => showAnswers(detail, l, o, look))]
-        : el('p', {class: 'muted', text: 'No learners in this cohort have answered on this unit yet.'})) : partFailed(grid.reason)),
+        : el('p', {class: 'muted', text: 'This cohort has no learners yet.'})) : partFailed(grid.reason)),
     detail,
     el('section', {class: 'card', attrs: {'aria-labelledby': 'ranked-heading'}},
         el('h2', {id: 'ranked-heading', text: 'Outcomes, weakest first'}),
@@ -164,10 +170,13 @@ export async function renderCohortDashboard(ctx, id) {
 /** Names for the ids the analytics return: outcome codes, question stems, marking point texts, misconceptions. */
 function lookups(unit, questions) {
   const outcomes = new Map(unit.learningOutcomes.map((o) => [o.id, o]));
+  const position = new Map(unit.learningOutcomes.map((o, i) => [o.id, i]));
   const byId = new Map(questions.map((q, i) => [q.id, {q, n: i + 1}]));
   const short = (text, n = 90) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
   return {
     outcome: (id) => outcomes.get(id) || {id, code: id, title: ''},
+    /** Where the outcome comes in the unit (ones the unit does not list go last). */
+    order: (id) => position.get(id) ?? Number.MAX_SAFE_INTEGER,
     question: (id) => {
       const found = byId.get(id);
       return found ? `Q${found.n}: ${short(found.q.scheme.stem)}` : id;
@@ -198,16 +207,19 @@ function gridTable(grid, look, onSelect) {
 async function showAnswers(detail, learnerId, outcomeId, look) {
   const o = look.outcome(outcomeId);
   const heading = el('h2', {id: 'cell-detail-heading', attrs: {tabindex: '-1'}, text: `${learnerId} · ${o.code}`});
-  replace(detail, heading, el('p', {class: 'muted', text: 'Loading answers…'}));
+  // the heading stays put (and keeps the focus) while the answers load into the part below it
+  const body = el('div', {}, el('p', {class: 'muted', text: 'Loading answers…'}));
+  replace(detail, heading, body);
   heading.focus();
   let answers;
   try {
     answers = await cohorts.learnerAnswers(learnerId, outcomeId);
   } catch (e) {
-    replace(detail, heading, partFailed(e));
+    if (heading.isConnected) replace(body, partFailed(e));
     return;
   }
-  replace(detail, heading, o.title ? el('p', {text: o.title}) : null,
+  if (!heading.isConnected) return; // another cell was chosen meanwhile
+  replace(body, o.title ? el('p', {text: o.title}) : null,
     answers.length ? el('ol', {class: 'answer-list'}, answers.map((a) => el('li', {},
       el('p', {}, el('strong', {text: `${a.mark} of ${a.maxMarks}`}), ' · ', look.question(a.questionId),
         a.overridden ? [' ', el('span', {class: 'tag flag-tag', text: 'overridden'})] : null),
@@ -229,18 +241,19 @@ function rankedTable(ranked, look) {
   return simpleTable('Outcomes ranked by mean mastery, weakest first', ['Outcome', 'Mean mastery', 'Assessed', 'Not secure', 'Answers'],
     ranked.map((r) => {
       const o = look.outcome(r.outcomeId);
-      return [[el('strong', {text: o.code}), o.title ? ` ${o.title}` : ''], percent(r.meanMastery), String(r.learnersAssessed),
+      return [[el('strong', {text: o.code}), o.title ? ` ${o.title}` : ''], r.meanMastery == null ? '—' : percent(r.meanMastery),
+        String(r.learnersAssessed),
         String(r.learnersNotSecure), String(r.evidence)];
     }));
 }
 
 const RISK_WORDS = {
-  'low-mastery': 'Low mastery', 'falling-trend': 'Falling', 'inactive': 'No recent activity', 'no-activity': 'No recent activity',
+  'low-mastery': 'Low mastery', 'falling-trend': 'Falling', 'inactive': 'No recent activity',
 };
 
 function atRiskList(items) {
   if (!items.length) return el('p', {class: 'muted', text: 'Nobody is flagged at risk.'});
-  return el('ul', {class: 'risk-list'}, items.map((r) => el('li', {},
+  return el('ul', {class: 'risk-list'}, items.map((r) => el('li', {dataset: {learner: r.learnerId}},
     el('strong', {text: r.learnerId}),
     el('ul', {}, (r.reasons || []).map((x) => el('li', {}, el('span', {class: 'tag flag-tag', text: RISK_WORDS[x.code] || x.code}), ' ', x.detail || ''))))));
 }

@@ -20,6 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -81,6 +83,22 @@ final class RunningStack implements AutoCloseable {
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The learner's mastery of the outcome as progress-service has it now; NaN before any evidence. */
+    double mastery(String learner, String outcome) throws IOException, InterruptedException {
+        Matcher m = Pattern.compile("\"outcomeId\":\"" + Pattern.quote(outcome) + "\",\"mastery\":([0-9.]+)")
+                .matcher(get("/api/v1/progress/learners/" + learner + "/mastery").body());
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
+
+    /** A string field of a JSON body (the first with that name). */
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+        if (!m.find()) {
+            fail("no \"%s\" in %s", name, json);
+        }
+        return m.group(1);
     }
 
     /** The process id of one component (question-service, marking-service, ..., kafka, mongo). */

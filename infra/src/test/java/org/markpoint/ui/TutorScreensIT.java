@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,8 +29,6 @@ class TutorScreensIT {
     private static final String QUESTION = UNIT + "-q1";
     private static final String GOOD_ANSWER = "Customer service management principles such as communication and "
             + "empowerment matter because staff who can act resolve problems quickly, so customers stay loyal.";
-    private static final Pattern MASTERY = Pattern.compile("\"outcomeId\":\"" + Pattern.quote(LO1)
-            + "\",\"mastery\":([0-9.]+)");
 
     private static RunningStack stack;
     private static Browser browser;
@@ -63,7 +59,7 @@ class TutorScreensIT {
         var marked = stack.post("/api/v1/marking/mark", "{\"answer\":\"" + GOOD_ANSWER + "\",\"learnerId\":\""
                 + learner + "\",\"questionId\":\"" + QUESTION + "\"}", "");
         assertThat(marked.statusCode()).as(marked.body()).isEqualTo(200);
-        String markId = field(marked.body(), "markId");
+        String markId = RunningStack.field(marked.body(), "markId");
         assertThat(marked.body()).contains("\"mark\":2,");
         double before = awaitMastery(learner, Double.NaN);
         var appealed = stack.post("/api/v1/marking/marks/" + markId + "/appeal",
@@ -236,22 +232,20 @@ class TutorScreensIT {
 
     /** The learner's LO1 mastery once it differs from {@code previous} (NaN: once it exists). */
     private double awaitMastery(String learner, double previous) {
+        return awaitMastery(browser, stack, learner, LO1, previous);
+    }
+
+    /** The learner's mastery of the outcome once it differs from {@code previous} (NaN: once it exists). */
+    static double awaitMastery(Browser browser, RunningStack stack, String learner, String outcome, double previous) {
         double[] seen = {Double.NaN};
         browser.waiting().withTimeout(Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(300)).until(d -> {
             try {
-                Matcher m = MASTERY.matcher(stack.get("/api/v1/progress/learners/" + learner + "/mastery").body());
-                seen[0] = m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+                seen[0] = stack.mastery(learner, outcome);
             } catch (Exception e) {
                 return false;
             }
             return !Double.isNaN(seen[0]) && (Double.isNaN(previous) || seen[0] != previous);
         });
         return seen[0];
-    }
-
-    private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
-        assertThat(m.find()).as(json).isTrue();
-        return m.group(1);
     }
 }
