@@ -104,10 +104,11 @@ class MarkApiIT extends RunningService {
 
         // an answer the engine would send to a tutor: as a preview it must not reach the queue
         String doubtful = INLINE.replace("Training closes the skills gap so staff serve customers better.",
-                "quokka");
+                "Die Schulung schliesst die Qualifikationsluecke, damit das Personal die Kunden besser bedient.");
         JsonNode unsure = json(Http.postJson(url("/api/v1/marking/preview"), doubtful.formatted("")));
         assertThat(unsure.at("/review/status").asString()).isEqualTo("pending");
-        assertThat(Http.get(url("/api/v1/marking/review-queue?limit=200")).body()).doesNotContain("quokka");
+        assertThat(Http.get(url("/api/v1/marking/review-queue?limit=200")).body())
+                .doesNotContain("Qualifikationsluecke");
 
         HttpResponse<String> bad = Http.postJson(url("/api/v1/marking/preview"), "{\"answer\": \"x\"}");
         assertThat(bad.statusCode()).isEqualTo(400);
