@@ -13,7 +13,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("marks")
 @CompoundIndexes({
     @CompoundIndex(name = "tenant_learner", def = "{'tenantId': 1, 'learnerId': 1, 'createdAt': -1}"),
-    @CompoundIndex(name = "tenant_question", def = "{'tenantId': 1, 'questionId': 1}")
+    @CompoundIndex(name = "tenant_question", def = "{'tenantId': 1, 'questionId': 1}"),
+    // the review queue: pending marks of a tenant in id order (the cursor)
+    @CompoundIndex(name = "tenant_review", def = "{'tenantId': 1, 'review.status': 1, '_id': 1}")
 })
 public record MarkDocument(@Id String id, String tenantId, String learnerId, String questionId, int questionVersion,
                            String answer, MarkResult result, Instant createdAt, List<OutboxEntry> outbox,

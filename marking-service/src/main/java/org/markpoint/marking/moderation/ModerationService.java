@@ -40,7 +40,7 @@ public class ModerationService {
         this.relay = relay;
     }
 
-    /** Marks waiting for review, oldest first, after the cursor (a mark id). */
+    /** Marks waiting for review in mark-id order after the cursor (a mark id): a stable page order, not age. */
     public List<MarkDocument> queue(String tenantId, String questionId, String after, int limit) {
         Query q = new Query(Criteria.where("tenantId").is(tenantId).and("review.status").is(Review.PENDING));
         if (!questionId.isBlank()) {
