@@ -7,6 +7,7 @@ import org.markpoint.question.support.PayloadTooLargeException;
 public final class ImportRequests {
 
     public static final int MAX_BYTES = 10 * 1024 * 1024;
+    public static final int MAX_KEY_LENGTH = 200;
 
     private ImportRequests() {
     }
@@ -24,6 +25,14 @@ public final class ImportRequests {
             throw new InvalidRequestException("source", "give a plain file name (at most 200 characters)");
         }
         return name;
+    }
+
+    /** The optional {@code Idempotency-Key}: blank means none. */
+    public static String idempotencyKey(String key) {
+        if (key.length() > MAX_KEY_LENGTH) {
+            throw new InvalidRequestException("Idempotency-Key", "at most " + MAX_KEY_LENGTH + " characters");
+        }
+        return key.strip();
     }
 
     public static byte[] checkSize(byte[] content) {

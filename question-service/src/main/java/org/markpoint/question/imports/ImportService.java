@@ -1,8 +1,13 @@
 package org.markpoint.question.imports;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -13,9 +18,11 @@ import org.markpoint.question.bank.QuestionSpec;
 import org.markpoint.question.bank.SampleBank;
 import org.markpoint.question.bank.Unit;
 import org.markpoint.question.imports.ImportJobDocument.ItemReport;
+import org.markpoint.question.support.IdempotencyKeyReusedException;
 import org.markpoint.question.support.UnprocessableFileException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -44,23 +51,67 @@ public class ImportService implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Parses now (throws {@link IllegalArgumentException}-like errors for a bad file) and applies in background. */
-    public ImportJobDocument start(String tenantId, ImportFormat format, String source, byte[] content) {
+    /**
+     * Parses now (a bad file is refused at once) and applies in the background, once per {@code idempotencyKey}
+     * (blank: no key). The job id is derived from tenant and key, so a retry, even one racing the first request, gets
+     * the job the first request stored (the unique {@code _id} decides) and nothing is imported twice. The same key
+     * with a different format, source or file is refused.
+     */
+    public ImportJobDocument start(String tenantId, ImportFormat format, String source, byte[] content,
+                                   String idempotencyKey) {
+        String formatName = format.name().toLowerCase(Locale.ROOT);
+        boolean keyed = !idempotencyKey.isBlank();
+        String jobId = keyed ? jobId(tenantId, idempotencyKey) : UUID.randomUUID().toString();
+        String requestHash = keyed ? requestHash(formatName, source, content) : "";
+        if (keyed) {
+            Optional<ImportJobDocument> earlier = find(tenantId, jobId);
+            if (earlier.isPresent()) {
+                return sameRequest(earlier.get(), requestHash);
+            }
+        }
         SampleBank parsed;
         try {
             parsed = format.parse(source, content);
         } catch (RuntimeException e) {
             // the parsers refuse DOCTYPEs, entity bombs, zip bombs and unsafe paths with a message that says so
-            throw new UnprocessableFileException("cannot import " + source + " as " + format.name().toLowerCase(
-                    java.util.Locale.ROOT) + ": " + e.getMessage(), e);
+            throw new UnprocessableFileException("cannot import " + source + " as " + formatName + ": "
+                    + e.getMessage(), e);
         }
         int total = parsed.units().size() + parsed.questions().size();
-        ImportJobDocument job = new ImportJobDocument(UUID.randomUUID().toString(), tenantId,
-                format.name().toLowerCase(java.util.Locale.ROOT), source, "running", total, 0, List.of(),
-                parsed.skipped(), parsed.warnings(), clock.instant(), null);
-        mongo.insert(job);
+        ImportJobDocument job = new ImportJobDocument(jobId, tenantId, formatName, source, "running", total, 0,
+                List.of(), parsed.skipped(), parsed.warnings(), clock.instant(), null, requestHash);
+        try {
+            mongo.insert(job);
+        } catch (DuplicateKeyException raced) {
+            // a concurrent request with the same key stored its job first: that one runs, this one reports it
+            return sameRequest(find(tenantId, jobId).orElseThrow(() -> raced), requestHash);
+        }
         workers.submit(() -> apply(job, parsed));
         return job;
+    }
+
+    /** The job id an idempotency key always maps to, so a retry finds the job the first try stored. */
+    private static String jobId(String tenantId, String idempotencyKey) {
+        return UUID.nameUUIDFromBytes(("import\u0000" + tenantId + "\u0000" + idempotencyKey)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static ImportJobDocument sameRequest(ImportJobDocument earlier, String requestHash) {
+        if (!earlier.requestHash().equals(requestHash)) {
+            throw new IdempotencyKeyReusedException("this Idempotency-Key started import " + earlier.id()
+                    + " with a different format, source or file; use a new key for a new import");
+        }
+        return earlier;
+    }
+
+    private static String requestHash(String format, String source, byte[] content) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((format + "\u0000" + source + "\u0000").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     public Optional<ImportJobDocument> find(String tenantId, String jobId) {
@@ -92,7 +143,7 @@ public class ImportService implements AutoCloseable {
     private ItemReport applyQuestion(String tenantId, QuestionSpec q) {
         try {
             return new ItemReport("question", q.id(),
-                    bank.upsert(tenantId, q).name().toLowerCase(java.util.Locale.ROOT), "");
+                    bank.upsert(tenantId, q).name().toLowerCase(Locale.ROOT), "");
         } catch (RuntimeException e) {
             return new ItemReport("question", q.id(), "failed", e.getMessage());
         }
@@ -101,7 +152,7 @@ public class ImportService implements AutoCloseable {
     private ImportJobDocument progress(ImportJobDocument job, List<ItemReport> items, String status) {
         ImportJobDocument next = new ImportJobDocument(job.id(), job.tenantId(), job.format(), job.source(), status,
                 job.total(), items.size(), items, job.skipped(), job.warnings(), job.createdAt(),
-                "running".equals(status) ? null : clock.instant());
+                "running".equals(status) ? null : clock.instant(), job.requestHash());
         mongo.save(next);
         return next;
     }

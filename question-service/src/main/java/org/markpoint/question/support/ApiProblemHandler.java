@@ -38,6 +38,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     // local until shared-model's ProblemTypes gains them (same base URI, so clients can already switch on them)
     static final URI PRECONDITION_FAILED = URI.create("https://markpoint.org/problems/precondition-failed");
     static final URI PRECONDITION_REQUIRED = URI.create("https://markpoint.org/problems/precondition-required");
+    static final URI IDEMPOTENCY_KEY_REUSED = URI.create("https://markpoint.org/problems/idempotency-key-reused");
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
@@ -74,6 +75,14 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.VALIDATION, "File not importable",
                 e.getMessage());
         p.setProperty("errors", List.of(Map.of("field", "body", "message", e.getMessage())));
+        return p;
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ProblemDetail keyReused(IdempotencyKeyReusedException e) {
+        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, IDEMPOTENCY_KEY_REUSED,
+                "Idempotency-Key reused with a different request", e.getMessage());
+        p.setProperty("errors", List.of(Map.of("field", "Idempotency-Key", "message", e.getMessage())));
         return p;
     }
 

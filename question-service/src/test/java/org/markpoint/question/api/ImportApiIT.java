@@ -8,12 +8,22 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.markpoint.model.event.Topics;
 import org.markpoint.question.support.Http;
 import org.markpoint.question.support.TestMongo;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,6 +53,9 @@ class ImportApiIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MongoTemplate mongo;
 
     private String url(String path) {
         return "http://127.0.0.1:" + port + path;
@@ -140,13 +153,82 @@ class ImportApiIT {
         return json(Http.get(job));
     }
 
+    private String moodleExport() throws IOException {
+        try (var in = getClass().getResourceAsStream("/moodle/moodle-export.xml")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void givenOneIdempotencyKey_whenTheImportIsSentConcurrentlyAndRetried_thenOneJobRanAndEveryReplyNamesIt()
+            throws Exception {
+        // its own category, so its questions are new to the bank whatever ran before
+        String xml = moodleExport().replace("Complaint handling", "Idempotent imports");
+        String post = url("/api/v1/imports?format=moodle&source=idempotent.xml");
+        Callable<HttpResponse<String>> send = () -> Http.post(post, "application/xml", xml,
+                "Idempotency-Key", "lms-upload-42");
+        List<HttpResponse<String>> racing;
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<HttpResponse<String>>> futures = pool.invokeAll(IntStream.range(0, 3).mapToObj(i -> send)
+                    .toList());
+            racing = futures.stream().map(f -> {
+                try {
+                    return f.get();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+        }
+        assertThat(racing).allSatisfy(r -> assertThat(r.statusCode()).as(r.body()).isEqualTo(202));
+        String job = racing.getFirst().headers().firstValue("Location").orElseThrow();
+        assertThat(racing).extracting(r -> r.headers().firstValue("Location").orElseThrow()).containsOnly(job);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "done".equals(json(Http.get(job)).get("status")
+                .asString()));
+
+        HttpResponse<String> retry = send.call();
+
+        assertThat(retry.statusCode()).isEqualTo(202);
+        assertThat(retry.headers().firstValue("Location")).contains(job);
+        JsonNode report = json(retry);
+        assertThat(job).endsWith("/" + report.get("id").asString());
+        assertThat(report.get("status").asString()).isEqualTo("done");
+        assertThat(report.has("requestHash")).isFalse();
+        assertThat(report.get("items")).extracting(i -> i.get("id").asString() + " " + i.get("outcome").asString())
+                .containsExactly("idempotent-imports-complaint-as-feedback created",
+                        "idempotent-imports-lass-model created", "idempotent-imports imported");
+        assertThat(mongo.count(new Query(Criteria.where("source").is("idempotent.xml")), "import_jobs"))
+                .as("one import job ran").isEqualTo(1);
+        JsonNode question = json(Http.get(url("/api/v1/questions/idempotent-imports-complaint-as-feedback")));
+        assertThat(question.get("version").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void givenAnIdempotencyKeyAlreadyUsed_whenSentWithAnotherFileOrTooLong_thenProblemsNamingTheHeader()
+            throws IOException {
+        String page = Files.readString(seed("003"));
+        String post = url("/api/v1/imports?format=seed&source=003.txt");
+        assertThat(Http.post(post, "text/plain", page, "Idempotency-Key", "k-reused").statusCode()).isEqualTo(202);
+
+        HttpResponse<String> other = Http.post(post, "text/plain", page + "\n", "Idempotency-Key", "k-reused");
+        HttpResponse<String> otherSource = Http.post(url("/api/v1/imports?format=seed&source=other.txt"),
+                "text/plain", page, "Idempotency-Key", "k-reused");
+        HttpResponse<String> tooLong = Http.post(post, "text/plain", page, "Idempotency-Key", "k".repeat(201));
+
+        assertThat(other.statusCode()).isEqualTo(422);
+        assertThat(other.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(json(other).get("title").asString()).isEqualTo("Idempotency-Key reused with a different request");
+        assertThat(json(other).at("/errors/0/field").asString()).isEqualTo("Idempotency-Key");
+        assertThat(otherSource.statusCode()).isEqualTo(422);
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(json(tooLong).at("/errors/0/field").asString()).isEqualTo("Idempotency-Key");
+        assertThat(Http.post(post, "text/plain", page, "Idempotency-Key", "k".repeat(200)).statusCode())
+                .isEqualTo(202);
+    }
+
     @Test
     void givenFileAsMoodleExportsIt_whenImported_thenEssayWithGraderinfoAndShortAnswerInTheBankOthersSkipped()
             throws IOException {
-        String xml;
-        try (var in = getClass().getResourceAsStream("/moodle/moodle-export.xml")) {
-            xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
+        String xml = moodleExport();
 
         JsonNode report = importAndWait("moodle", "moodle-export.xml", "application/xml", xml);
 

@@ -18,9 +18,11 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
     }
 
-    public static HttpResponse<String> post(String url, String contentType, String body) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    /** A POST of {@code body} as {@code contentType}, with any extra header name/value pairs. */
+    public static HttpResponse<String> post(String url, String contentType, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        return send(withHeaders(b, headers).build());
     }
 
     public static HttpResponse<String> postJson(String url, String body) {
@@ -34,10 +36,14 @@ public final class Http {
         if (jsonBody != null) {
             b.header("Content-Type", "application/json");
         }
+        return send(withHeaders(b, headers).build());
+    }
+
+    private static HttpRequest.Builder withHeaders(HttpRequest.Builder b, String... headers) {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
-        return send(b.build());
+        return b;
     }
 
     private static HttpResponse<String> send(HttpRequest request) {
