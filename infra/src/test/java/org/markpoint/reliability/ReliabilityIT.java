@@ -104,8 +104,14 @@ class ReliabilityIT {
     void givenRandomAndMutatedBodies_whenSentToEveryPublicJsonEndpoint_thenNo5xxAndNoHang() {
         HttpResponse<String> mark = post("/api/v1/marking/mark", "{\"answer\": \"Training closes the skills gap.\","
                 + " \"learnerId\": \"fuzz-learner\", \"questionId\": \"" + QUESTION + "\"}", "");
-        HttpResponse<String> quiz = post("/api/v1/progress/quizzes", "{\"learnerId\": \"fuzz-learner\", \"unitId\": \""
-                + UNIT + "\", \"maxItems\": 5}", "");
+        // progress-service learns the question from QuestionPublished on its own schedule: wait until it can quiz
+        List<HttpResponse<String>> started = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            started.add(0, post("/api/v1/progress/quizzes", "{\"learnerId\": \"fuzz-learner\", \"unitId\": \""
+                    + UNIT + "\", \"maxItems\": 5}", ""));
+            return started.getFirst().statusCode() != 404;
+        });
+        HttpResponse<String> quiz = started.getFirst();
         assertThat(quiz.statusCode()).as(quiz.body()).isEqualTo(201);
         Map<String, String> ids = Map.of("markId", JSON.readTree(mark.body()).get("markId").asString(),
                 "questionId", QUESTION, "unitId", UNIT, "learnerId", "fuzz-learner",
