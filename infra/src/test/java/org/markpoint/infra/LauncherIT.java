@@ -26,9 +26,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Runs the real {@code ./markpoint} the way a new user does: start detached, curl, stop. */
 class LauncherIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
     private static final Path LAUNCHER = REPO.resolve("markpoint");
@@ -102,6 +106,24 @@ class LauncherIT {
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("UP");
 
+        // the bundled sample bank: all five seed units with their outcomes, and at least 40 published questions
+        JsonNode units = JSON.readTree(get("/api/v1/units"));
+        assertThat(units).hasSize(5);
+        int outcomes = 0;
+        for (JsonNode unit : units) {
+            outcomes += unit.get("learningOutcomes").asInt();
+        }
+        assertThat(outcomes).isEqualTo(23);
+        int questions = 0;
+        String cursor = "";
+        do {
+            JsonNode page = JSON.readTree(get("/api/v1/questions?status=published&limit=200"
+                    + (cursor.isEmpty() ? "" : "&cursor=" + cursor)));
+            questions += page.get("items").size();
+            cursor = page.hasNonNull("next") ? page.get("next").asString() : "";
+        } while (!cursor.isEmpty());
+        assertThat(questions).isGreaterThanOrEqualTo(40);
+
         List<Long> pids = readPids();
         assertThat(pids).hasSize(6);
         assertThat(pids).allMatch(LauncherIT::alive);
@@ -110,6 +132,15 @@ class LauncherIT {
         assertThat(stopped.exitCode()).as(stopped.output()).isZero();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(pids).noneMatch(LauncherIT::alive));
         assertThat(pidFiles()).isEmpty();
+    }
+
+    private String get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gatewayPort + path))
+                        .timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("GET %s: %s", path, r.body()).isEqualTo(200);
+        return r.body();
     }
 
     private static void requireBuiltJars() {
