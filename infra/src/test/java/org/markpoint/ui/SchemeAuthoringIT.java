@@ -72,7 +72,7 @@ class SchemeAuthoringIT {
         // the stored scheme does not know the phrasing: the point is missed
         browser.driver.findElement(By.id("tryit-answer")).sendKeys(SAMPLE);
         WebElement missed = markIt();
-        assertThat(missed.getText()).contains("Missed");
+        assertThat(missed.getAttribute("textContent")).contains("Missed");
         assertThat(browser.text("#tryit-result [data-testid=mark]")).isEqualTo("0");
 
         browser.click(By.xpath("//button[normalize-space()='Edit the scheme']"));
@@ -81,7 +81,7 @@ class SchemeAuthoringIT {
 
         // the preview marks with the form's scheme, unsaved: now the point is hit, on the learner's own words
         WebElement hit = markIt();
-        assertThat(hit.getText()).contains("Hit");
+        assertThat(hit.getAttribute("textContent")).contains("Hit");
         assertThat(Integer.parseInt(browser.text("#tryit-result [data-testid=mark]"))).isPositive();
         assertThat(browser.driver.findElements(By.cssSelector("#tryit-result mark[data-point]")))
                 .extracting(m -> m.getText().strip().toLowerCase()).contains(PHRASING);
@@ -89,7 +89,7 @@ class SchemeAuthoringIT {
         browser.click(By.xpath("//button[normalize-space()='Save draft']"));
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("editor-message"),
                 "Draft saved (version 2, draft)"));
-        assertThat(browser.text(".meta")).contains("draft version 2");
+        assertThat(browser.text(".meta")).contains("draft version 2").contains("version 1 is live");
         String drafted = versions(QUESTION);
         assertThat(drafted).contains("\"publishedVersion\":1,");
         assertThat(version(drafted, 2)).contains("\"status\":\"draft\"").contains(PHRASING);
