@@ -28,7 +28,9 @@ export async function renderQuestionPage(ctx, questionId) {
   const showMeta = () => {
     const q = state.question;
     replace(stemLine, stemWithCommandWord(q.scheme.stem, q.scheme.commandWord));
-    meta.textContent = [q.id, `${q.status} version ${q.version}`, (q.learningOutcomes || []).map(outcomeCode).join(', ')]
+    // a draft of version n+1 leaves version n live for markers until it is published: say which one they use
+    const live = q.publishedVersion && q.publishedVersion !== q.version ? `version ${q.publishedVersion} is live` : '';
+    meta.textContent = [q.id, `${q.status} version ${q.version}`, live, (q.learningOutcomes || []).map(outcomeCode).join(', ')]
       .filter(Boolean).join(' · ');
   };
   showMeta();
