@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -18,8 +15,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * dashboard (heatmap from progress-service's cohort grid, outcomes ranked, learners at risk), opens a cell's answers,
  * and sees the cell change after the learner is marked again.
  */
-@ExtendWith(SharedStack.class)
-class CohortDashboardIT {
+class CohortDashboardIT extends BrowserIT {
 
     private static final String UNIT = "ocn-london-principles-of-customer-service-management";
     private static final String LO1 = UNIT + "-lo1";
@@ -28,22 +24,6 @@ class CohortDashboardIT {
     private static final String GOOD_ANSWER = "Customer service management principles such as communication and "
             + "empowerment matter because staff who can act resolve problems quickly, so customers stay loyal.";
     private static final String POOR_ANSWER = "I am not sure, maybe it is about being polite to people.";
-
-    private static RunningStack stack;
-    private static Browser browser;
-
-    @BeforeAll
-    static void openBrowser(RunningStack shared) throws Exception {
-        stack = shared;
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void givenACohortWithAMarkedLearner_whenTutorOpensItsDashboard_thenTheCellShowsMasteryAndFollowsNewMarks()

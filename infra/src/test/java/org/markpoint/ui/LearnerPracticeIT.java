@@ -6,11 +6,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -22,8 +19,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A learner in a real Chromium against the real stack (./markpoint start: Kafka, MongoDB-wire, the three services,
  * the gateway serving the UI) with the bundled sample bank: revise a unit, practise, read the mark.
  */
-@ExtendWith(SharedStack.class)
-class LearnerPracticeIT {
+class LearnerPracticeIT extends BrowserIT {
 
     private static final String UNIT = "ocn-london-principles-of-customer-service-management";
     private static final String LO1 = UNIT + "-lo1";
@@ -32,27 +28,9 @@ class LearnerPracticeIT {
             + "empowerment and a strong service culture matter because staff who can act resolve problems "
             + "quickly, so customers stay loyal and business performance improves.";
 
-    private static RunningStack stack;
-    private static Browser browser;
-
-    @BeforeAll
-    static void openBrowser(RunningStack shared) throws Exception {
-        stack = shared;
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @BeforeEach
     void freshPage() {
-        browser.driver.manage().window().setSize(Browser.DESKTOP);
-        browser.driver.get(stack.baseUrl() + "/");
-        browser.js("localStorage.clear(); sessionStorage.clear();");
+        openHome("");
     }
 
     @Test

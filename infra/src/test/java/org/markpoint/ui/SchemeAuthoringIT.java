@@ -9,11 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -23,8 +20,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * saves a new draft version, publishes it; a save over someone else's edit is refused with the edits kept. Also prints
  * the first paint of the main pages (a figure for docs/benchmarks.md, not an assertion on time).
  */
-@ExtendWith(SharedStack.class)
-class SchemeAuthoringIT {
+class SchemeAuthoringIT extends BrowserIT {
 
     private static final String UNIT = "pearson-principles-of-customer-service-management";
     /** One 2-mark point on linking recruitment and training to service standards; no other browser test uses it. */
@@ -34,27 +30,9 @@ class SchemeAuthoringIT {
     private static final String PHRASING = "buddy shadowing scheme";
     private static final String SAMPLE = "Every new starter joins a buddy shadowing scheme in their first week.";
 
-    private static RunningStack stack;
-    private static Browser browser;
-
-    @BeforeAll
-    static void openBrowser(RunningStack shared) throws Exception {
-        stack = shared;
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @BeforeEach
     void freshPage() {
-        browser.driver.manage().window().setSize(Browser.DESKTOP);
-        browser.driver.get(stack.baseUrl() + "/");
-        browser.js("localStorage.clear(); sessionStorage.clear(); localStorage.setItem('markpoint.learnerId', 'tutor-tess');");
+        openHome("tutor-tess");
     }
 
     @Test

@@ -6,11 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -20,8 +17,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * A tutor in a real Chromium against the real stack with the sample bank: moderate a mark (and see the learner's
  * mastery move), browse the bank and try a scheme on a sample answer, import a Moodle XML file.
  */
-@ExtendWith(SharedStack.class)
-class TutorScreensIT {
+class TutorScreensIT extends BrowserIT {
 
     private static final String UNIT = "ocn-london-principles-of-customer-service-management";
     private static final String LO1 = UNIT + "-lo1";
@@ -30,27 +26,9 @@ class TutorScreensIT {
     private static final String GOOD_ANSWER = "Customer service management principles such as communication and "
             + "empowerment matter because staff who can act resolve problems quickly, so customers stay loyal.";
 
-    private static RunningStack stack;
-    private static Browser browser;
-
-    @BeforeAll
-    static void openBrowser(RunningStack shared) throws Exception {
-        stack = shared;
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @BeforeEach
     void freshPage() {
-        browser.driver.manage().window().setSize(Browser.DESKTOP);
-        browser.driver.get(stack.baseUrl() + "/");
-        browser.js("localStorage.clear(); sessionStorage.clear(); localStorage.setItem('markpoint.learnerId', 'tutor-tess');");
+        openHome("tutor-tess");
     }
 
     @Test
