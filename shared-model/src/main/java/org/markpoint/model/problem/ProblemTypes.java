@@ -17,6 +17,12 @@ public final class ProblemTypes {
     public static final URI QUESTION_RETIRED = URI.create(BASE + "question-retired");
     public static final URI METHOD_NOT_ALLOWED = URI.create(BASE + "method-not-allowed");
     public static final URI INTERNAL = URI.create(BASE + "internal");
+    /** 401: no credential, or one that is forged, expired or from an unknown issuer. */
+    public static final URI UNAUTHENTICATED = URI.create(BASE + "unauthenticated");
+    /** 403: a known caller whose role does not allow this (another tenant's ids answer 404, never 403). */
+    public static final URI FORBIDDEN = URI.create(BASE + "forbidden");
+    /** 429 with Retry-After. */
+    public static final URI RATE_LIMITED = URI.create(BASE + "rate-limited");
 
     private ProblemTypes() {
     }
