@@ -1,5 +1,8 @@
 package org.markpoint.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
@@ -18,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.bson.Document;
 import org.markpoint.model.event.AnswerMarked;
 import org.markpoint.model.event.EventCodec;
@@ -86,6 +90,53 @@ final class Ledger implements AutoCloseable {
         }
         return new Counts(report.sent(), report.accepted(), marked, inMastery, report.accepted() - inMastery,
                 extraMarks + doubleCounted + unknownEvidence, records, distinct);
+    }
+
+    /** Waits until the ledger stops moving (every accepted answer in mastery, or 4 minutes), then counts and prints. */
+    Counts settle(String scenario, LoadDriver.Report report, Map<String, LoadDriver.Accepted> accepted) {
+        try {
+            await(scenario + ": every accepted answer in mastery").atMost(Duration.ofMinutes(4))
+                    .pollInterval(Duration.ofSeconds(2))
+                    .until(() -> count(report, accepted.values(), false).inMastery() == report.accepted());
+        } catch (ConditionTimeoutException e) {
+            System.out.println(scenario + ": the ledger did not balance in time");
+        }
+        Counts counts = count(report, accepted.values(), true);
+        System.out.println(counts.line(scenario));
+        return counts;
+    }
+
+    /** Every answer sent was accepted and marked once, and counts in mastery exactly once. */
+    static void assertBalanced(Counts counts, LoadDriver.Report report) {
+        assertThat(report.gaveUp()).as("answers the driver gave up on").isZero();
+        assertThat(report.refused()).as("answers refused").isZero();
+        assertThat(counts.accepted()).as("accepted").isEqualTo(counts.sent());
+        assertThat(counts.marked()).as("marked").isEqualTo(counts.accepted());
+        assertThat(counts.lost()).as("lost").isZero();
+        assertThat(counts.duplicated()).as("duplicated").isZero();
+    }
+
+    /**
+     * Learners whose mastery history (the marks in the order progress-service applied them) is not the order the
+     * driver sent their answers in, each with both orders; empty when every history is in answer order.
+     */
+    List<String> outOfOrder(Collection<LoadDriver.Accepted> accepted) {
+        Map<String, List<String>> sent = accepted.stream()
+                .sorted(java.util.Comparator.comparingInt(LoadDriver.Accepted::sequence))
+                .collect(Collectors.groupingBy(LoadDriver.Accepted::learnerId, java.util.LinkedHashMap::new,
+                        Collectors.mapping(LoadDriver.Accepted::markId, Collectors.toList())));
+        List<String> wrong = new ArrayList<>();
+        for (Document doc : mongo.getDatabase("markpoint-progress").getCollection("learner_progress")
+                .find(Filters.in("_id", sent.keySet().stream().map(l -> TENANT + ":" + l).toList()))) {
+            Document progress = doc.get("progress", Document.class);
+            List<String> applied = progress.getList("responses", Document.class, List.of()).stream()
+                    .map(r -> r.getString("markId")).toList();
+            List<String> expected = sent.get(progress.getString("learnerId"));
+            if (!applied.equals(expected)) {
+                wrong.add(progress.getString("learnerId") + ": applied " + applied + ", answered " + expected);
+            }
+        }
+        return wrong;
     }
 
     /** How many marks marking-service holds for these learners. */

@@ -41,13 +41,22 @@ public final class LoadDriver {
         "Training means consistent service and fewer skills gaps, therefore customers trust the business.",
     };
 
-    /** What to send. {@code answers} 0 means "until {@code duration} is over". */
+    /**
+     * What to send. {@code answers} 0 means "until {@code duration} is over". {@code baseUrl} may list several
+     * instances separated by commas: attempts go to them in turn (round robin, a retry to the next one).
+     */
     record Config(String baseUrl, String runId, String questionId, int answers, Duration duration, double rate,
                   int concurrency, int learners, Duration giveUpAfter, int sampleEvery) {
     }
 
-    /** One answer the service accepted: its mark and how long the accepting request took. */
-    record Accepted(String answerId, String learnerId, String markId, int attempts, long latencyNanos) {
+    /** One answer the service accepted: its mark, how long the accepting request took, and which instance took it. */
+    record Accepted(String answerId, String learnerId, String markId, int attempts, long latencyNanos,
+                    String baseUrl) {
+
+        /** The answer's place in the run: answer n of the run is {@code <runId>-a<n>}. */
+        int sequence() {
+            return Integer.parseInt(answerId.substring(answerId.lastIndexOf("-a") + 2));
+        }
     }
 
     /** The driver's side of the ledger. */
@@ -95,6 +104,9 @@ public final class LoadDriver {
     private final AtomicInteger gaveUp = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
     private final Map<String, AtomicInteger> retriedOn = new ConcurrentHashMap<>();
+    private final List<String> bases;
+    private final AtomicInteger nextBase = new AtomicInteger();
+    private boolean inOrderPerLearner;
     private volatile boolean stopped;
     private Thread pacer;
     private long startNanos;
@@ -102,8 +114,24 @@ public final class LoadDriver {
 
     LoadDriver(Config config) {
         this.config = config;
+        this.bases = List.of(config.baseUrl().split(","));
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    }
+
+    /**
+     * Sends a learner's next answer only once the previous one was accepted (or given up on), as a learner does: the
+     * order their answers were sent in is then the order they were accepted in, which mastery must keep.
+     */
+    LoadDriver inOrderPerLearner() {
+        this.inOrderPerLearner = true;
+        return this;
+    }
+
+    /** Accepted answers per instance (base URL) that accepted them. */
+    Map<String, Long> acceptedPerInstance() {
+        return accepted.values().stream().collect(java.util.stream.Collectors.groupingBy(Accepted::baseUrl,
+                java.util.TreeMap::new, java.util.stream.Collectors.counting()));
     }
 
     /** Starts sending in the background. */
@@ -147,6 +175,7 @@ public final class LoadDriver {
     private void run() {
         Semaphore inFlight = new Semaphore(config.concurrency());
         long deadline = config.answers() > 0 ? Long.MAX_VALUE : startNanos + config.duration().toNanos();
+        Map<String, java.util.concurrent.CompletableFuture<Void>> lastOfLearner = new java.util.HashMap<>();
         try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; !stopped && (config.answers() == 0 || i < config.answers()); i++) {
                 if (config.rate() > 0) {
@@ -158,32 +187,56 @@ public final class LoadDriver {
                 }
                 inFlight.acquireUninterruptibly();
                 int n = i;
-                workers.submit(() -> {
+                Runnable task = () -> {
                     try {
                         answer(n);
                     } finally {
                         inFlight.release();
                     }
-                });
+                };
+                if (inOrderPerLearner) {
+                    lastOfLearner.compute(learnerOf(n), (l, last) -> last == null
+                            ? java.util.concurrent.CompletableFuture.runAsync(task, workers)
+                            : last.thenRunAsync(task, workers));
+                } else {
+                    workers.submit(task);
+                }
             }
+            // chained answers are submitted as their predecessors finish: wait for them before closing the pool
+            java.util.concurrent.CompletableFuture.allOf(lastOfLearner.values()
+                    .toArray(java.util.concurrent.CompletableFuture[]::new)).join();
         }
         endNanos = System.nanoTime();
     }
 
+    private boolean sampled(int n) {
+        return config.sampleEvery() > 0 && n % config.sampleEvery() == 0;
+    }
+
+    private String learnerOf(int n) {
+        return config.runId() + (sampled(n) ? "-V" + n : "-L" + (n % config.learners()));
+    }
+
+    /** The one place the driver builds a request (credentials go here once the API asks for them). */
+    private static HttpRequest markRequest(String baseUrl, String answerId, String body) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/marking/mark"))
+                .timeout(Duration.ofSeconds(15)).header("Content-Type", "application/json")
+                .header("Idempotency-Key", answerId).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
     private void answer(int n) {
-        boolean sampled = config.sampleEvery() > 0 && n % config.sampleEvery() == 0;
-        String learner = config.runId() + (sampled ? "-V" + n : "-L" + (n % config.learners()));
+        boolean sampled = sampled(n);
+        String learner = learnerOf(n);
         String answerId = config.runId() + "-a" + n;
         String body = "{\"answer\": " + JSON.writeValueAsString(ANSWERS[n % ANSWERS.length]) + ", \"learnerId\": \""
                 + learner + "\", \"questionId\": \"" + config.questionId() + "\"}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(config.baseUrl() + "/api/v1/marking/mark"))
-                .timeout(Duration.ofSeconds(15)).header("Content-Type", "application/json")
-                .header("Idempotency-Key", answerId).POST(HttpRequest.BodyPublishers.ofString(body)).build();
         sent.incrementAndGet();
         long first = System.nanoTime();
         long giveUpAt = first + config.giveUpAfter().toNanos();
         long backOffMs = 100;
         for (int attempt = 1; ; attempt++) {
+            String base = bases.get(Math.floorMod(nextBase.getAndIncrement(), bases.size()));
+            HttpRequest request = markRequest(base, answerId, body);
             long t0 = System.nanoTime();
             int status;
             String reply = "";
@@ -202,7 +255,7 @@ public final class LoadDriver {
             long latency = System.nanoTime() - t0;
             if (status == 200) {
                 String markId = JSON.readTree(reply).path("markId").asString("");
-                accepted.put(answerId, new Accepted(answerId, learner, markId, attempt, latency));
+                accepted.put(answerId, new Accepted(answerId, learner, markId, attempt, latency, base));
                 if (sampled) {
                     timeMasteryVisible(learner, first);
                 }
@@ -226,7 +279,7 @@ public final class LoadDriver {
     }
 
     private void timeMasteryVisible(String learner, long since) {
-        URI uri = URI.create(config.baseUrl() + "/api/v1/progress/learners/" + learner + "/mastery");
+        URI uri = URI.create(bases.getFirst() + "/api/v1/progress/learners/" + learner + "/mastery");
         long until = since + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < until) {
             try {

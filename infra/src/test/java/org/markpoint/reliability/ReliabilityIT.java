@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -257,28 +256,13 @@ class ReliabilityIT {
                 + "marked once afterwards%n", quizzes.size());
     }
 
-    /** Waits until the ledger stops moving (every accepted answer in mastery, or no progress for a while). */
     private Ledger.Counts settle(String scenario, LoadDriver.Report report, Map<String, LoadDriver.Accepted> accepted) {
-        try {
-            await(scenario + ": every accepted answer in mastery").atMost(Duration.ofMinutes(4))
-                    .pollInterval(Duration.ofSeconds(2))
-                    .until(() -> ledger.count(report, accepted.values(), false).inMastery() == report.accepted());
-        } catch (ConditionTimeoutException e) {
-            System.out.println(scenario + ": the ledger did not balance in time");
-        }
-        Ledger.Counts counts = ledger.count(report, accepted.values(), true);
-        System.out.println(counts.line(scenario));
-        return counts;
+        return ledger.settle(scenario, report, accepted);
     }
 
     private void assertNothingLostOrDoubled(Ledger.Counts counts, LoadDriver.Report report,
                                             Map<String, LoadDriver.Accepted> accepted) {
-        assertThat(report.gaveUp()).as("answers the driver gave up on").isZero();
-        assertThat(report.refused()).as("answers refused").isZero();
-        assertThat(counts.accepted()).as("accepted").isEqualTo(counts.sent());
-        assertThat(counts.marked()).as("marked").isEqualTo(counts.accepted());
-        assertThat(counts.lost()).as("lost").isZero();
-        assertThat(counts.duplicated()).as("duplicated").isZero();
+        Ledger.assertBalanced(counts, report);
         // and what a learner sees through the public API: evidence per learner = answers accepted for them
         Map<String, Long> perLearner = accepted.values().stream()
                 .collect(Collectors.groupingBy(LoadDriver.Accepted::learnerId, Collectors.counting()));

@@ -112,6 +112,10 @@ public class MarkingService {
         if (!idempotencyKey.isBlank()) {
             Optional<MarkDocument> earlier = find(tenantId, markId);
             if (earlier.isPresent()) {
+                if (!earlier.get().outbox().isEmpty()) {
+                    // stored by a try that died before publishing (maybe on another instance): out before we answer
+                    relay.publishNow(COLLECTION, markId);
+                }
                 return earlier.get();
             }
         }
@@ -123,7 +127,10 @@ public class MarkingService {
             // a concurrent retry with the same key won: its mark is the one
             return find(tenantId, markId).orElseThrow(() -> raced);
         }
-        owed(doc);
+        if (!doc.outbox().isEmpty()) {
+            // before answering, so a learner's next answer (on any instance) is published after this one
+            relay.publishNow(COLLECTION, doc.id());
+        }
         return doc;
     }
 

@@ -48,6 +48,8 @@ public class OutboxRelay implements SmartLifecycle {
     /** Longer than the producer's delivery timeout, so each send ends as delivered or failed, never "unknown". */
     private static final Duration ACK_WAIT = Duration.ofSeconds(40);
     private static final Duration FLUSH_ON_STOP = Duration.ofSeconds(10);
+    /** How long a request waits for the broker in {@link #publishNow} before leaving the rest to the poll. */
+    private static final Duration PUBLISH_NOW_WAIT = Duration.ofSeconds(2);
 
     private record Owed(String collection, Object id) {
     }
@@ -67,6 +69,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final ReentrantLock lock = new ReentrantLock();
     private long nextSweep;
     private volatile boolean running;
+    /** False from a failed send until the next acknowledged one: requests then leave publishing to the poll. */
+    private volatile boolean brokerTakingSends = true;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka,
                        @Value("${markpoint.outbox.collections}") List<String> collections,
@@ -80,6 +84,29 @@ public class OutboxRelay implements SmartLifecycle {
     /** The document {@code id} of {@code collection} was written with events owed: publish them soon. */
     public void owed(String collection, Object id) {
         owed.add(new Owed(collection, id));
+    }
+
+    /**
+     * Publishes what document {@code id} owes on the caller's thread, waiting up to 2 s for the broker, so that a
+     * client sending a learner's next answer only after this one was accepted finds the two on the learner's partition
+     * in that order, whichever instance marked each (the poll alone runs on its own schedule per instance, and could
+     * let a later answer marked elsewhere overtake this one). While the broker refuses sends, or if it does not
+     * acknowledge in time, the document stays owed and the poll publishes it. Returns whether all of it went out.
+     */
+    public boolean publishNow(String collection, Object id) {
+        if (!brokerTakingSends) {
+            owed(collection, id);
+            return false;
+        }
+        Document doc = mongo.findById(id, Document.class, collection);
+        if (doc == null || doc.getList(FIELD, Document.class, List.of()).isEmpty()) {
+            return true;
+        }
+        if (publish(collection, List.of(doc), PUBLISH_NOW_WAIT).documentsDone() == 1) {
+            return true;
+        }
+        owed(collection, id);
+        return false;
     }
 
     @Scheduled(fixedDelayString = "${markpoint.outbox.poll-ms:100}")
@@ -205,14 +232,16 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private static boolean acknowledged(Pending p, long deadline) {
+    private boolean acknowledged(Pending p, long deadline) {
         try {
             p.ack().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            brokerTakingSends = true;
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         } catch (Exception e) {
+            brokerTakingSends = false;
             log.warn("outbox: publishing {} failed, will retry: {}", p.eventId(), e.toString());
             return false;
         }
