@@ -332,7 +332,8 @@ public final class LoadDriver {
     /**
      * {@code --gateway URL} (default http://127.0.0.1:8080), {@code --seconds 60}, {@code --answers N} (instead of
      * seconds), {@code --rate R} (0 = as fast as it goes), {@code --concurrency 16}, {@code --learners 50},
-     * {@code --sample-every 50}, {@code --question bench-training}, {@code --warmup-seconds 10}.
+     * {@code --sample-every 50}, {@code --question bench-training}, {@code --warmup-seconds 10}, {@code --mongo URI}
+     * (then also mastery updates/s, read from progress-service's database).
      */
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new java.util.HashMap<>();
@@ -355,8 +356,33 @@ public final class LoadDriver {
                     c.concurrency(), c.learners(), Duration.ofSeconds(30), 0);
             System.out.println("warm-up: " + new LoadDriver(w).start().await(Duration.ofMinutes(5)).summary());
         }
-        Report report = new LoadDriver(c).start().await(c.duration().plusMinutes(5));
+        LoadDriver driver = new LoadDriver(c);
+        Report report = driver.start().await(c.duration().plusMinutes(5));
         System.out.printf("load (%s, concurrency %d, rate %s): %s%n", base, c.concurrency(),
                 c.rate() > 0 ? c.rate() + "/s" : "max", report.summary());
+        if (opts.containsKey("mongo")) {
+            printMasteryRate(opts.get("mongo"), report, driver.accepted());
+        }
+    }
+
+    /**
+     * With {@code --mongo URI}: waits until every accepted answer counts in mastery (progress-service's database) and
+     * prints mastery updates/s over the whole run, load plus drain, and how far behind progress was when the load ended.
+     */
+    private static void printMasteryRate(String mongoUri, Report report, Map<String, Accepted> accepted)
+            throws InterruptedException {
+        try (Ledger ledger = new Ledger(mongoUri, "")) {
+            int atEnd = ledger.count(report, accepted.values(), false).inMastery();
+            long t0 = System.nanoTime();
+            int inMastery = atEnd;
+            while (inMastery < report.accepted() && System.nanoTime() - t0 < TimeUnit.MINUTES.toNanos(10)) {
+                Thread.sleep(1000);
+                inMastery = ledger.count(report, accepted.values(), false).inMastery();
+            }
+            double drain = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("mastery: %d of %d accepted answers in mastery when the load ended, all %d after %.1f s"
+                    + " more: %.1f mastery updates/s over load + drain (%.1f s)%n", atEnd, report.accepted(), inMastery,
+                    drain, inMastery / (report.seconds() + drain), report.seconds() + drain);
+        }
     }
 }
