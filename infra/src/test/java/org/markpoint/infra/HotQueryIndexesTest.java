@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.data.mongodb.core.index.IndexDefinition;
 import org.springframework.data.mongodb.core.index.IndexResolver;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 /**
@@ -88,6 +89,8 @@ class HotQueryIndexesTest {
     /** The key fields, in order, of every index Spring Data creates for the document class. */
     private static List<List<String>> indexKeys(Class<?> documentClass) {
         MongoMappingContext context = new MongoMappingContext();
+        // Instant and the other types the driver stores as they are, as Spring Boot's context sets them up
+        context.setSimpleTypeHolder(new MongoCustomConversions(List.of()).getSimpleTypeHolder());
         context.setAutoIndexCreation(true);
         IndexResolver resolver = IndexResolver.create(context);
         List<List<String>> keys = new ArrayList<>();

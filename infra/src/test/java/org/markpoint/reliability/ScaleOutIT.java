@@ -45,7 +45,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * work, every accepted answer counts in mastery once, each learner's mastery history is in answer order; then one
  * instance of each service is stopped mid-load, the other takes over its partitions, and the books still balance.
  *
- * <p>Sizes: {@code scaleout.answers} per test (default 1500). A stopped context leaves its consumer group at once; a
+ * <p>Sizes: {@code scaleout.answers} per test (default 1000, so 2,000 in all). A stopped context leaves its consumer group at once; a
  * process killed with {@code kill -9} is noticed after the consumer session timeout instead (45 s by default), and
  * ReliabilityIT covers that path with one instance.
  */
@@ -57,7 +57,7 @@ class ScaleOutIT {
     private static final int PARTITIONS = 4;
     private static final String QUESTION = "scale-training";
 
-    private final int answers = Integer.getInteger("scaleout.answers", 1500);
+    private final int answers = Integer.getInteger("scaleout.answers", 1000);
     private final Map<String, ConfigurableApplicationContext> instances = new LinkedHashMap<>();
     private EmbeddedKafkaKraftBroker kafka;
     private MongoServer mongo;
@@ -147,8 +147,9 @@ class ScaleOutIT {
                 .allSatisfy((instance, n) -> assertThat(n).isPositive());
         assertThat(applied).as("marks applied per progress instance").hasSize(2)
                 .allSatisfy((instance, n) -> assertThat(n).isPositive());
-        assertThat(applied.values().stream().mapToLong(Long::longValue).sum()).as("applied in total")
-                .isEqualTo(report.accepted());
+        // every AnswerMarked record was handled by one of them (duplicates on the topic included: at-least-once)
+        assertThat(applied.values().stream().mapToLong(Long::longValue).sum()).as("records handled in total")
+                .isEqualTo(counts.answerMarkedRecords());
         assertThat(ledger.outOfOrder(driver.accepted().values())).as("mastery histories not in answer order")
                 .isEmpty();
     }
