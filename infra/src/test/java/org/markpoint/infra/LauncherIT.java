@@ -86,6 +86,29 @@ class LauncherIT {
     }
 
     @Test
+    void givenScaleOutOfRange_whenStart_thenRefusedNamingTheOption() throws Exception {
+        Result result = run(Duration.ofSeconds(60), "start", "--detach", "--scale", "0");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output()).contains("--scale takes a number of instances from 1 to 9, got: 0");
+        assertThat(pidFiles()).isEmpty();
+    }
+
+    @Test
+    void givenScaleTwo_whenTheSecondMarkingInstancesPortIsBusy_thenFailsNamingThatInstanceAndItsVariable()
+            throws Exception {
+        int secondMarking = Integer.parseInt(env.get("MARKPOINT_MARKING_PORT")) + 10;
+        try (ServerSocket taken = new ServerSocket(secondMarking, 1, InetAddress.getLoopbackAddress())) {
+            Result result = run(Duration.ofSeconds(60), "start", "--detach", "--scale", "2");
+
+            assertThat(result.exitCode()).isNotZero();
+            assertThat(result.output()).contains("port " + secondMarking + " (marking-service-2) is already in use")
+                    .contains("MARKPOINT_MARKING_PORT");
+            assertThat(pidFiles()).isEmpty();
+        }
+    }
+
+    @Test
     void givenBuiltJars_whenStartDetached_thenGatewayIsHealthyAndStopEndsEveryProcess() throws Exception {
         requireBuiltJars();
 
