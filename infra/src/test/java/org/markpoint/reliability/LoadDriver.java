@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.markpoint.testing.TestCredentials;
 
 /**
  * Sends answers to {@code POST /api/v1/marking/mark} the way a well-behaved LMS does: every answer has its own
@@ -177,6 +178,7 @@ public final class LoadDriver {
         String body = "{\"answer\": " + JSON.writeValueAsString(ANSWERS[n % ANSWERS.length]) + ", \"learnerId\": \""
                 + learner + "\", \"questionId\": \"" + config.questionId() + "\"}";
         HttpRequest request = HttpRequest.newBuilder(URI.create(config.baseUrl() + "/api/v1/marking/mark"))
+                .header("Authorization", TestCredentials.authorization(config.baseUrl()))
                 .timeout(Duration.ofSeconds(15)).header("Content-Type", "application/json")
                 .header("Idempotency-Key", answerId).POST(HttpRequest.BodyPublishers.ofString(body)).build();
         sent.incrementAndGet();
@@ -230,8 +232,9 @@ public final class LoadDriver {
         long until = since + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < until) {
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri)
+                        .header("Authorization", TestCredentials.authorization(config.baseUrl()))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && JSON.readTree(r.body()).path("outcomes").size() > 0) {
                     masteryVisible.add(System.nanoTime() - since);
                     return;
@@ -257,6 +260,7 @@ public final class LoadDriver {
                  {"id": "b", "text": "customers get consistent service", "accept": ["consistent"], "marks": 1}]}}
             """.formatted(questionId);
         HttpResponse<String> created = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/questions"))
+                .header("Authorization", TestCredentials.authorization(baseUrl))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(question))
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (created.statusCode() != 201 && created.statusCode() != 409) {
@@ -266,6 +270,7 @@ public final class LoadDriver {
         String probe = "{\"answer\": \"warm-up\", \"questionId\": \"" + questionId + "\"}";
         for (int i = 0; i < 600; i++) {
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/marking/mark"))
+                    .header("Authorization", TestCredentials.authorization(baseUrl))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(probe))
                     .build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 200) {

@@ -24,11 +24,20 @@ abstract class BrowserIT {
         }
     }
 
-    /** A desktop-size window on the home page with nothing remembered; {@code user} is who it is ("" for nobody). */
+    /**
+     * A desktop-size window on the home page, signed in as staff of the demo tenant (the token the sign-in page would
+     * keep in sessionStorage) with nothing else remembered; {@code user} is the learner id typed in ("" for nobody).
+     */
     static void openHome(String user) {
         browser.driver.manage().window().setSize(Browser.DESKTOP);
-        browser.driver.get(stack.baseUrl() + "/");
+        // the sign-in page makes no API calls, so nothing races the storage set-up below
+        browser.driver.get(stack.baseUrl() + "/login.html");
         browser.js("localStorage.clear(); sessionStorage.clear();"
-                + (user.isEmpty() ? "" : " localStorage.setItem('markpoint.learnerId', '" + user + "');"));
+                + " sessionStorage.setItem('markpoint.token', arguments[0]);"
+                + " sessionStorage.setItem('markpoint.identity', JSON.stringify({subject: 'infra-test', tenant: 'demo',"
+                + " roles: ['admin', 'tutor', 'author', 'lms'], expiresAt: Date.now() + 8 * 3600 * 1000}));"
+                + (user.isEmpty() ? "" : " localStorage.setItem('markpoint.learnerId', '" + user + "');"),
+                stack.token());
+        browser.driver.get(stack.baseUrl() + "/");
     }
 }
