@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.markpoint.model.security.Role;
 import org.markpoint.testing.TestCredentials;
 
 /**
@@ -56,14 +57,17 @@ final class RunningStack implements AutoCloseable {
         env.putAll(TestCredentials.stackEnv()); // the dev issuer on, rate limits out of the tests' way
     }
 
-    private String token;
+    private final Map<String, String> tokens = new HashMap<>();
 
     /** A staff token (admin, tutor, author, lms in tenant demo) from the stack's dev issuer. */
     String token() {
-        if (token == null) {
-            token = TestCredentials.staffToken(baseUrl());
-        }
-        return token;
+        return token("infra-test");
+    }
+
+    /** A staff token for this subject (who the UI shows as signed in, and names on a tutor's decisions). */
+    String token(String subject) {
+        return tokens.computeIfAbsent(subject, s -> TestCredentials.devToken(baseUrl(), s, "demo", Role.ADMIN,
+                Role.TUTOR, Role.AUTHOR, Role.LMS));
     }
 
     /** Starts the stack and returns once the launcher says it is up with the sample bank loaded. */
