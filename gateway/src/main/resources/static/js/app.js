@@ -89,14 +89,9 @@ export function showLoadError(ctx, e) {
   ctx.ready('Error');
 }
 
-/** Who is signed in, and sign out; or a sign-in link. */
-function setUpSession() {
+/** Who is signed in, and sign out. */
+function setUpSession(user) {
   const box = document.getElementById('session');
-  const user = currentUser();
-  if (!user) {
-    replace(box, el('a', {href: loginUrl(), text: 'Sign in'}));
-    return;
-  }
   replace(box,
     el('span', {text: `Signed in as ${user.subject} (${user.roles.join(', ')}, ${user.tenant})`}),
     el('button', {type: 'button', class: 'button secondary', text: 'Sign out',
@@ -126,7 +121,12 @@ function setUpLearnerForm() {
   });
 }
 
-setUpSession();
-setUpLearnerForm();
-window.addEventListener('hashchange', () => route());
-route();
+if (!currentUser()) {
+  // nobody signed in (or the sign-in expired): sign in first, then come back here
+  location.replace(loginUrl());
+} else {
+  setUpSession(currentUser());
+  setUpLearnerForm();
+  window.addEventListener('hashchange', () => route());
+  route();
+}

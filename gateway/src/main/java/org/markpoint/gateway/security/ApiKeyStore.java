@@ -41,17 +41,28 @@ public final class ApiKeyStore implements AutoCloseable {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final char[] ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
-    private final MongoClient client;
-    private final MongoCollection<Document> keys;
+    private final String uri;
+    private final String database;
     private final Map<String, Instant> lastUsedWritten = new ConcurrentHashMap<>();
+    private MongoClient client;
+    private MongoCollection<Document> keys;
 
+    /** Connects on first use: a gateway nobody sends an API key to never opens the database. */
     public ApiKeyStore(String uri, String database) {
-        this.client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(uri))
-                .applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
-                .applyToSocketSettings(s -> s.connectTimeout(5, TimeUnit.SECONDS).readTimeout(10, TimeUnit.SECONDS))
-                .build());
-        this.keys = client.getDatabase(database).getCollection("api_keys");
+        this.uri = uri;
+        this.database = database;
+    }
+
+    private synchronized MongoCollection<Document> keys() {
+        if (keys == null) {
+            client = MongoClients.create(MongoClientSettings.builder()
+                    .applyConnectionString(new ConnectionString(uri))
+                    .applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
+                    .applyToSocketSettings(s -> s.connectTimeout(5, TimeUnit.SECONDS).readTimeout(10, TimeUnit.SECONDS))
+                    .build());
+            keys = client.getDatabase(database).getCollection("api_keys");
+        }
+        return keys;
     }
 
     /** A new key and its one-time secret ({@code mpk_...}). */
@@ -69,7 +80,7 @@ public final class ApiKeyStore implements AutoCloseable {
         String secret = PREFIX + id + "_" + secretPart;
         ApiKey key = new ApiKey(id.toString(), tenant, name, List.copyOf(scopes), sha256(secretPart), Instant.now(),
                 createdBy, null, null);
-        keys.insertOne(new Document("_id", key.id()).append("tenant", tenant).append("name", name)
+        keys().insertOne(new Document("_id", key.id()).append("tenant", tenant).append("name", name)
                 .append("scopes", key.scopes()).append("secretSha256", key.secretSha256())
                 .append("createdAt", Date.from(key.createdAt())).append("createdBy", createdBy)
                 .append("lastUsedAt", null).append("revokedAt", null));
@@ -79,7 +90,7 @@ public final class ApiKeyStore implements AutoCloseable {
     /** The tenant's keys, newest first (revoked ones too, so an admin sees what was withdrawn). */
     public List<ApiKey> list(String tenant) {
         List<ApiKey> out = new ArrayList<>();
-        for (Document d : keys.find(Filters.eq("tenant", tenant)).sort(Sorts.descending("createdAt")).limit(1000)) {
+        for (Document d : keys().find(Filters.eq("tenant", tenant)).sort(Sorts.descending("createdAt")).limit(1000)) {
             out.add(read(d));
         }
         return out;
@@ -87,12 +98,12 @@ public final class ApiKeyStore implements AutoCloseable {
 
     /** Revokes the tenant's key; false when the tenant has no such key (another tenant's id included). */
     public boolean revoke(String tenant, String id) {
-        Document d = keys.find(Filters.and(Filters.eq("_id", id), Filters.eq("tenant", tenant))).first();
+        Document d = keys().find(Filters.and(Filters.eq("_id", id), Filters.eq("tenant", tenant))).first();
         if (d == null) {
             return false;
         }
         if (d.get("revokedAt") == null) {
-            keys.updateOne(Filters.eq("_id", id), Updates.set("revokedAt", new Date()));
+            keys().updateOne(Filters.eq("_id", id), Updates.set("revokedAt", new Date()));
         }
         return true;
     }
@@ -103,7 +114,7 @@ public final class ApiKeyStore implements AutoCloseable {
         if (!m.matches()) {
             return Optional.empty();
         }
-        Document d = keys.find(Filters.eq("_id", m.group(1))).first();
+        Document d = keys().find(Filters.eq("_id", m.group(1))).first();
         if (d == null) {
             return Optional.empty();
         }
@@ -123,7 +134,7 @@ public final class ApiKeyStore implements AutoCloseable {
             return;
         }
         lastUsedWritten.put(id, now);
-        keys.updateOne(Filters.eq("_id", id), Updates.set("lastUsedAt", Date.from(now)));
+        keys().updateOne(Filters.eq("_id", id), Updates.set("lastUsedAt", Date.from(now)));
     }
 
     private static ApiKey read(Document d) {
@@ -147,7 +158,9 @@ public final class ApiKeyStore implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        client.close();
+    public synchronized void close() {
+        if (client != null) {
+            client.close();
+        }
     }
 }

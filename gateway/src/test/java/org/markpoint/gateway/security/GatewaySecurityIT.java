@@ -375,6 +375,23 @@ class GatewaySecurityIT {
     }
 
     @Test
+    void givenChunkedBodyOverTheLimit_whenPosted_then413() throws Exception {
+        byte[] big = ("{\"answer\":\"" + "x".repeat(5000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> r = send(request("/api/v1/marking/mark").header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token(unique("learner"), "demo", "learner"))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
+    }
+
+    @Test
+    void givenMalformedJson_whenDevTokenAsked_then400Problem() throws Exception {
+        HttpResponse<String> r = postJson("/auth/dev/token", null, "{\"subject\": ");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                ct -> assertThat(ct).startsWith("application/problem+json"));
+    }
+
+    @Test
     void givenAnyAnswer_thenSecurityHeadersAreSet() throws Exception {
         for (HttpResponse<String> r : List.of(get("/", null), get("/api/v1/questions", null),
                 get("/api/v1/questions", token(unique("tutor"), "demo", "tutor")))) {
