@@ -1,4 +1,6 @@
-// Same-origin calls through the gateway. Every failure becomes an ApiError the views can show.
+// Same-origin calls through the gateway, with the signed-in user's bearer token. Every failure becomes an ApiError
+// the views can show; a 401 (no or expired sign-in) sends the user to the sign-in page.
+import {loginUrl, signOut, token} from './session.js';
 
 const TIMEOUT_MS = 30000;
 
@@ -30,11 +32,13 @@ async function request(method, path, body, headers = {}, {timeout = TIMEOUT_MS, 
   const timer = setTimeout(() => controller.abort(), timeout);
   const raw = body instanceof Blob;
   const type = body === undefined ? {} : {'Content-Type': raw ? (contentType || body.type || 'application/octet-stream') : 'application/json'};
+  const bearer = token();
+  const auth = bearer ? {Authorization: `Bearer ${bearer}`} : {};
   let response;
   try {
     response = await fetch(path, {
       method,
-      headers: {Accept: 'application/json, application/problem+json', ...type, ...headers},
+      headers: {Accept: 'application/json, application/problem+json', ...type, ...auth, ...headers},
       body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
       signal: controller.signal,
       cache: 'no-store',
@@ -48,6 +52,10 @@ async function request(method, path, body, headers = {}, {timeout = TIMEOUT_MS, 
   const text = await response.text().catch(() => '');
   if (text) {
     try { payload = JSON.parse(text); } catch { payload = null; }
+  }
+  if (response.status === 401) {
+    signOut();
+    location.assign(loginUrl());
   }
   if (!response.ok) {
     const problem = payload && typeof payload === 'object' ? payload : {};

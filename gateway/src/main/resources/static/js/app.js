@@ -2,6 +2,7 @@
 import {el, replace} from './dom.js';
 import {learnerId, setLearnerId} from './learner.js';
 import {ApiError} from './api.js';
+import {currentUser, isLearnerOnly, loginUrl, signOut} from './session.js';
 import {renderUnitList} from './views/units.js';
 import {renderUnit} from './views/unit.js';
 import {renderSingleQuestion} from './views/practice.js';
@@ -88,10 +89,24 @@ export function showLoadError(ctx, e) {
   ctx.ready('Error');
 }
 
+/** Who is signed in, and sign out. */
+function setUpSession(user) {
+  const box = document.getElementById('session');
+  replace(box,
+    el('span', {text: `Signed in as ${user.subject} (${user.roles.join(', ')}, ${user.tenant})`}),
+    el('button', {type: 'button', class: 'button secondary', text: 'Sign out',
+      on: {click: () => { signOut(); location.assign(loginUrl()); }}}));
+}
+
 function setUpLearnerForm() {
   const form = document.getElementById('who');
   const input = document.getElementById('learner-id');
   const status = document.getElementById('who-status');
+  if (isLearnerOnly()) {
+    // a signed-in learner is who their sign-in says: nothing to type
+    form.hidden = true;
+    return;
+  }
   input.value = learnerId();
   status.textContent = learnerId() ? `Learning as ${learnerId()}` : 'Not saved yet';
   form.addEventListener('submit', (event) => {
@@ -106,6 +121,12 @@ function setUpLearnerForm() {
   });
 }
 
-setUpLearnerForm();
-window.addEventListener('hashchange', () => route());
-route();
+if (!currentUser()) {
+  // nobody signed in (or the sign-in expired): sign in first, then come back here
+  location.replace(loginUrl());
+} else {
+  setUpSession(currentUser());
+  setUpLearnerForm();
+  window.addEventListener('hashchange', () => route());
+  route();
+}

@@ -1,8 +1,18 @@
-// Who the learner is, kept in this browser until real sign-in exists.
+// Who the learner is: a signed-in learner is their sign-in subject; staff (tutors trying the learner screens) type
+// the learner id they act for, kept in this browser.
+import {currentUser, isLearnerOnly} from './session.js';
+
 const KEY = 'markpoint.learnerId';
 
 export function learnerId() {
+  const user = currentUser();
+  if (isLearnerOnly(user)) return user.subject;
   try { return (localStorage.getItem(KEY) || '').trim(); } catch { return ''; }
+}
+
+/** The signed-in user's id (a tutor's name on decisions), else the typed id. */
+export function signedInId() {
+  return currentUser()?.subject || learnerId();
 }
 
 export function setLearnerId(id) {

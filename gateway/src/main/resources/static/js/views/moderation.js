@@ -2,7 +2,7 @@
 // evidence, accept or override with a reason, and how far the engine agrees with tutors per question.
 import {el, replace, announce, percent} from '../dom.js';
 import {units, questionsOfUnit, masteryOf, moderation, marks, api, ApiError} from '../api.js';
-import {learnerId} from '../learner.js';
+import {signedInId} from '../learner.js';
 import {markBreakdown, flagLabel} from '../evidence.js';
 import {stemWithCommandWord} from '../question.js';
 import {tutorNav} from './tutor-nav.js';
@@ -184,7 +184,7 @@ function decisionForm(ctx, {mark, question, status, codeOf}) {
 
   async function decide(kind) {
     replace(error);
-    const tutor = learnerId();
+    const tutor = signedInId();
     let newMark;
     if (kind === 'override') {
       newMark = Number(markInput.value);

@@ -54,14 +54,30 @@ class GatewayRoutingIT {
         r.add("MARKPOINT_QUESTION_URL", () -> "http://127.0.0.1:" + questionBackend.getAddress().getPort());
         r.add("MARKPOINT_MARKING_URL", () -> "http://127.0.0.1:" + deadPort);
         r.add("MARKPOINT_PROGRESS_URL", () -> "http://127.0.0.1:" + deadPort);
+        r.add("markpoint.security.dev-issuer.enabled", () -> "true");
     }
 
     @LocalServerPort
     int port;
 
+    private String token;
+
+    /** A tutor's token from the dev issuer: /api/** needs one. */
+    private String bearer() throws Exception {
+        if (token == null) {
+            String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/auth/dev/token"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"subject\":\"tutor1\",\"tenant\":\"demo\",\"roles\":[\"tutor\"]}")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            token = body.replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+        }
+        return "Bearer " + token;
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", bearer()).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -75,7 +91,7 @@ class GatewayRoutingIT {
     void givenMarkingServiceDown_whenMarkRequested_then503ProblemNamingTheService() throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/v1/marking/mark"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", bearer())
                 .POST(HttpRequest.BodyPublishers.ofString("{\"answer\":\"x\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(503);

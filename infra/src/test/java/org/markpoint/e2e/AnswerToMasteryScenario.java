@@ -23,6 +23,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.markpoint.testing.TestCredentials;
 
 /**
  * The walking skeleton end to end: question-, marking- and progress-service, each its own Spring context with its own
@@ -55,6 +56,7 @@ abstract class AnswerToMasteryScenario {
             "--spring.mongodb.uri=" + infrastructure[0],
             "--spring.kafka.bootstrap-servers=" + infrastructure[1],
             "--markpoint.bank.load-sample=false",
+            "--markpoint.security.internal-secret=" + TestCredentials.SECRET,
         };
         question = start(QuestionApplication.builder(), common);
         marking = start(MarkingApplication.builder(), common);
@@ -76,7 +78,8 @@ abstract class AnswerToMasteryScenario {
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            // straight to a service, so signed as the gateway would sign a staff member of the demo tenant
+            return HTTP.send(TestCredentials.signedStaff(request).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

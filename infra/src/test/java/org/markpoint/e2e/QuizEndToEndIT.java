@@ -30,6 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.markpoint.testing.TestCredentials;
 
 /**
  * An adaptive quiz taken end to end across the three real services over a real Kafka broker: questions authored in
@@ -101,7 +102,8 @@ class QuizEndToEndIT {
             "--server.port=0",
             "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort(),
             "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
-            "--markpoint.bank.load-sample=false");
+            "--markpoint.bank.load-sample=false",
+            "--markpoint.security.internal-secret=" + TestCredentials.SECRET);
         question = url(start(QuestionApplication.builder(), common));
         marking = url(start(MarkingApplication.builder(), common));
         List<String> progressArgs = new ArrayList<>(common);
@@ -131,7 +133,8 @@ class QuizEndToEndIT {
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            // straight to a service, so signed as the gateway would sign a staff member of the demo tenant
+            return HTTP.send(TestCredentials.signedStaff(request).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

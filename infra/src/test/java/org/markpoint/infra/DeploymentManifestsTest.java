@@ -38,6 +38,12 @@ class DeploymentManifestsTest {
     /** Env vars Spring binds by relaxed binding to {@code markpoint.topics.*} (checked against the record below). */
     private static final Set<String> TOPIC_VARS = Set.of("MARKPOINT_TOPICS_PARTITIONS", "MARKPOINT_TOPICS_REPLICAS");
 
+    /**
+     * The gateway-to-service identity secret: every component gets it, the gateway reads it here; the services read
+     * it through {@code markpoint.security.internal-secret} (their identity filter, issue 8).
+     */
+    private static final String INTERNAL_SECRET = "MARKPOINT_INTERNAL_SECRET";
+
     private static Map<String, Object> compose;
     private static Map<String, List<Map<String, Object>>> k8s;
 
@@ -82,6 +88,26 @@ class DeploymentManifestsTest {
                 assertServiceUrl(name, value);
             }
         });
+    }
+
+    @Test
+    void everyServiceGetsTheOneInternalSecretTheGatewaySignsWith() {
+        assertThat(ServiceConfig.of("gateway").readsVar(INTERNAL_SECRET)).isTrue();
+        Map<String, Object> services = map(compose.get("services"));
+        Set<String> values = new TreeSet<>();
+        for (String service : SERVICES) {
+            String value = stringMap(map(services.get(service)).get("environment")).get(INTERNAL_SECRET);
+            assertThat(value).as("%s in compose", service).startsWith("${" + INTERNAL_SECRET + ":?");
+            values.add(value);
+            Object envFrom = at(map(list(at(kind(k8s.get(service + ".yaml"), "Deployment"), "spec", "template", "spec",
+                    "containers")).getFirst()), "envFrom");
+            assertThat(envFrom.toString()).as("%s in k8s", service).contains("markpoint-internal");
+        }
+        assertThat(values).as("one secret for all").hasSize(1);
+        Map<String, Object> secret = k8s.get("config.yaml").stream()
+                .filter(d -> "Secret".equals(d.get("kind")) && "markpoint-internal".equals(at(d, "metadata", "name")))
+                .findFirst().orElseThrow();
+        assertThat(stringMap(secret.get("stringData"))).containsOnlyKeys(INTERNAL_SECRET);
     }
 
     @Test
@@ -175,7 +201,7 @@ class DeploymentManifestsTest {
     private static Set<String> unknownVars(Set<String> vars, ServiceConfig config) {
         Set<String> unknown = new TreeSet<>(vars);
         unknown.removeIf(v -> config.readsVar(v) || TOPIC_VARS.contains(v) && !config.name().equals("gateway")
-                || v.equals("JAVA_TOOL_OPTIONS"));
+                || v.equals("JAVA_TOOL_OPTIONS") || v.equals(INTERNAL_SECRET));
         return unknown;
     }
 

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -120,7 +121,27 @@ class LauncherIT {
                 .contains("mongodb://127.0.0.1:" + mongoPort)
                 .contains("127.0.0.1:" + kafkaPort)
                 .as("the sample bank is served through the gateway")
-                .containsPattern("sample bank +loaded");
+                .containsPattern("sample bank +loaded")
+                .as("a new user is told how to sign in")
+                .contains("http://127.0.0.1:" + gatewayPort + "/login.html")
+                .contains("tutor1 (tutor)").contains("learner1 (learner)").contains("admin1 (admin)")
+                .contains("./markpoint token --role tutor --tenant demo");
+
+        // the launcher made the gateway-to-service secret once, owner-only
+        Path secret = dataDir.resolve("internal-secret");
+        assertThat(Files.readString(secret).strip()).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).isEqualTo("rw-------");
+        assertThat(dataDir.resolve("dev-issuer-key.json")).isRegularFile();
+
+        // the API needs a token; ./markpoint token gets one from the dev issuer
+        assertThat(status("/api/v1/units", null)).isEqualTo(401);
+        Result token = run(Duration.ofSeconds(30), "token", "--role", "tutor", "--tenant", "demo");
+        assertThat(token.exitCode()).as(token.output()).isZero();
+        bearer = token.output().strip();
+        assertThat(bearer).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+        Result badRole = run(Duration.ofSeconds(30), "token", "--role", "root");
+        assertThat(badRole.exitCode()).isNotZero();
+        assertThat(badRole.output()).contains("--role must be one of");
 
         HttpResponse<String> health = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gatewayPort + "/actuator/health"))
@@ -157,10 +178,21 @@ class LauncherIT {
         assertThat(pidFiles()).isEmpty();
     }
 
+    private String bearer;
+
+    private int status(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gatewayPort + path))
+                .timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            r.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(r.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     private String get(String path) throws IOException, InterruptedException {
         HttpResponse<String> r = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gatewayPort + path))
-                        .timeout(Duration.ofSeconds(10)).build(),
+                        .header("Authorization", "Bearer " + bearer).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as("GET %s: %s", path, r.body()).isEqualTo(200);
         return r.body();

@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import org.markpoint.testing.TestCredentials;
 
 /**
  * A seeded fuzzer for the public JSON endpoints: it takes a valid request per endpoint and sends mutations of it
@@ -105,7 +106,8 @@ final class ApiFuzzer {
         } catch (IllegalArgumentException notAUri) {
             return null; // the client cannot even send it
         }
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout);
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout)
+                .header("Authorization", TestCredentials.authorization(base));
         if (contentType != null && !contentType.isEmpty()) {
             b.header("Content-Type", contentType);
         }

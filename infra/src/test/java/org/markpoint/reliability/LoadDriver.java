@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.markpoint.testing.TestCredentials;
 
 /**
  * Sends answers to {@code POST /api/v1/marking/mark} the way a well-behaved LMS does: every answer has its own
@@ -107,6 +108,7 @@ public final class LoadDriver {
     private final List<String> bases;
     private final AtomicInteger nextBase = new AtomicInteger();
     private boolean inOrderPerLearner;
+    private boolean direct;
     private volatile boolean stopped;
     private Thread pacer;
     private long startNanos;
@@ -123,6 +125,12 @@ public final class LoadDriver {
      * Sends a learner's next answer only once the previous one was accepted (or given up on), as a learner does: the
      * order their answers were sent in is then the order they were accepted in, which mastery must keep.
      */
+    /** Calls the services themselves (no gateway): requests carry the signed identity headers a gateway would add. */
+    LoadDriver direct() {
+        this.direct = true;
+        return this;
+    }
+
     LoadDriver inOrderPerLearner() {
         this.inOrderPerLearner = true;
         return this;
@@ -218,10 +226,12 @@ public final class LoadDriver {
     }
 
     /** The one place the driver builds a request (credentials go here once the API asks for them). */
-    private static HttpRequest markRequest(String baseUrl, String answerId, String body) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/marking/mark"))
+    private HttpRequest markRequest(String baseUrl, String answerId, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/marking/mark"))
                 .timeout(Duration.ofSeconds(15)).header("Content-Type", "application/json")
-                .header("Idempotency-Key", answerId).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Idempotency-Key", answerId).POST(HttpRequest.BodyPublishers.ofString(body));
+        return direct ? TestCredentials.signedStaff(request).build()
+                : request.header("Authorization", TestCredentials.authorization(baseUrl)).build();
     }
 
     private void answer(int n) {
@@ -283,8 +293,9 @@ public final class LoadDriver {
         long until = since + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < until) {
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri)
+                        .header("Authorization", TestCredentials.authorization(config.baseUrl()))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && JSON.readTree(r.body()).path("outcomes").size() > 0) {
                     masteryVisible.add(System.nanoTime() - since);
                     return;
@@ -310,6 +321,7 @@ public final class LoadDriver {
                  {"id": "b", "text": "customers get consistent service", "accept": ["consistent"], "marks": 1}]}}
             """.formatted(questionId);
         HttpResponse<String> created = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/questions"))
+                .header("Authorization", TestCredentials.authorization(baseUrl))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(question))
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (created.statusCode() != 201 && created.statusCode() != 409) {
@@ -319,6 +331,7 @@ public final class LoadDriver {
         String probe = "{\"answer\": \"warm-up\", \"questionId\": \"" + questionId + "\"}";
         for (int i = 0; i < 600; i++) {
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/marking/mark"))
+                    .header("Authorization", TestCredentials.authorization(baseUrl))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(probe))
                     .build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 200) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.markpoint.infra.FreePorts;
+import org.markpoint.testing.TestCredentials;
 
 /**
  * The dev stack as separate processes started from the built exec jars, the way {@code ./markpoint start} runs them
@@ -126,6 +127,9 @@ final class ProcessStack implements AutoCloseable {
             env.put("MARKPOINT_MARKING_URL", url("marking-service"));
             env.put("MARKPOINT_PROGRESS_URL", url("progress-service"));
             env.put("MARKPOINT_MARKING_PORT", String.valueOf(port("marking-service")));
+            // the gateway signs identities with the tests' secret; rate limits are out of a load test's way
+            env.putAll(TestCredentials.stackEnv());
+            env.put("MARKPOINT_DEV_ISSUER_KEY_FILE", dataDir.resolve("dev-issuer-key.json").toString());
             running.put(name, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

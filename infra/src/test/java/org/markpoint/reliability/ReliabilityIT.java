@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.markpoint.testing.TestCredentials;
 
 /**
  * Faults under load against the real stack in separate processes (Kafka broker, MongoDB-wire server,
@@ -147,6 +148,7 @@ class ReliabilityIT {
         // what the fuzzer first found: a multipart content type without a boundary was a 500 in every service
         for (String path : List.of("/api/v1/marking/mark", "/api/v1/progress/quizzes", "/api/v1/questions")) {
             HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(stack.url("gateway") + path))
+                    .header("Authorization", TestCredentials.authorization(stack.url("gateway")))
                     .header("Content-Type", "multipart/form-data").POST(HttpRequest.BodyPublishers.ofString("x"))
                     .build());
             assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(400);
@@ -283,6 +285,7 @@ class ReliabilityIT {
 
     private HttpResponse<String> post(String path, String json, String key) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(stack.url("gateway") + path))
+                    .header("Authorization", TestCredentials.authorization(stack.url("gateway")))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (!key.isEmpty()) {
@@ -292,7 +295,9 @@ class ReliabilityIT {
     }
 
     private HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(stack.url("gateway") + path)).timeout(Duration.ofSeconds(30))
+        return send(HttpRequest.newBuilder(URI.create(stack.url("gateway") + path))
+                    .header("Authorization", TestCredentials.authorization(stack.url("gateway")))
+                    .timeout(Duration.ofSeconds(30))
                 .build());
     }
 

@@ -183,7 +183,7 @@ class ScaleOutIT {
     private LoadDriver driver(String run) {
         String bases = url("marking-1") + "," + url("marking-2");
         return new LoadDriver(new LoadDriver.Config(bases, run + "-" + System.currentTimeMillis(), QUESTION, answers,
-                Duration.ZERO, 0, 32, 100, Duration.ofMinutes(2), 0)).inOrderPerLearner();
+                Duration.ZERO, 0, 32, 100, Duration.ofMinutes(2), 0)).inOrderPerLearner().direct();
     }
 
     /** The partitions of answer-marked the instance's mastery listener (group progress-service) holds now. */

@@ -35,7 +35,7 @@ class CohortDashboardIT extends BrowserIT {
         mark(learner, GOOD_ANSWER);
         double first = TutorScreensIT.awaitMastery(browser, stack, learner, LO1, Double.NaN);
 
-        browser.driver.manage().window().setSize(Browser.DESKTOP);
+        openHome("tutor-tess"); // signed in
         browser.driver.get(stack.baseUrl() + "/#/tutor?unit=" + UNIT);
         browser.driver.navigate().refresh();
         browser.waitForHeading("Cohort mastery");

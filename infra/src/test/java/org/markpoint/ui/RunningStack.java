@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.markpoint.model.security.Role;
+import org.markpoint.testing.TestCredentials;
 
 /**
  * The real {@code ./markpoint start --detach} on free ports with a throwaway data dir, as LauncherIT runs it:
@@ -52,6 +54,20 @@ final class RunningStack implements AutoCloseable {
         env.put("MARKPOINT_MARKING_PORT", String.valueOf(ports[4]));
         env.put("MARKPOINT_PROGRESS_PORT", String.valueOf(ports[5]));
         env.put("MARKPOINT_GATEWAY_PORT", String.valueOf(gatewayPort));
+        env.putAll(TestCredentials.stackEnv()); // the dev issuer on, rate limits out of the tests' way
+    }
+
+    private final Map<String, String> tokens = new HashMap<>();
+
+    /** A staff token (admin, tutor, author, lms in tenant demo) from the stack's dev issuer. */
+    String token() {
+        return token("infra-test");
+    }
+
+    /** A staff token for this subject (who the UI shows as signed in, and names on a tutor's decisions). */
+    String token(String subject) {
+        return tokens.computeIfAbsent(subject, s -> TestCredentials.devToken(baseUrl(), s, "demo", Role.ADMIN,
+                Role.TUTOR, Role.AUTHOR, Role.LMS));
     }
 
     /** Starts the stack and returns once the launcher says it is up with the sample bank loaded. */
@@ -73,7 +89,8 @@ final class RunningStack implements AutoCloseable {
     /** A JSON POST through the gateway, with an Idempotency-Key when key is not empty. */
     HttpResponse<String> post(String path, String json, String key) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token())
+                .POST(HttpRequest.BodyPublishers.ofString(json));
         if (!key.isEmpty()) {
             request.header("Idempotency-Key", key);
         }
@@ -83,12 +100,13 @@ final class RunningStack implements AutoCloseable {
     /** A JSON PUT through the gateway with an If-Match (as an author saving a draft sends). */
     HttpResponse<String> put(String path, String json, String ifMatch) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Content-Type", "application/json")
-                .header("If-Match", ifMatch).PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+                .header("Authorization", "Bearer " + token()).header("If-Match", ifMatch).PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", "Bearer " + token())
+                .GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -1,0 +1,60 @@
+package org.markpoint.gateway.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.markpoint.model.security.Role;
+
+/** Claim mapping for real IdPs: dotted role paths, unknown role names, a default tenant. */
+class JwtAuthenticatorTest {
+
+    private static final RSAKey KEY = DevIssuer.loadOrCreateKey("");
+    private static final String ISS = "http://localhost:9/auth";
+
+    @Test
+    void givenKeycloakStyleClaims_whenAuthenticated_thenRolesFromTheDottedPath() {
+        SecurityProperties.Jwt claims = new SecurityProperties.Jwt(null, null, "college", "realm_access.roles", null);
+        DevIssuer issuer = new DevIssuer(ISS, KEY, claims);
+        String token = issuer.mint("t1", "north", List.of(Role.TUTOR, Role.AUTHOR), Duration.ofMinutes(5));
+        JwtAuthenticator.Result r = new JwtAuthenticator(claims, issuer).authenticate(token);
+        assertThat(r).isInstanceOfSatisfying(JwtAuthenticator.Authenticated.class, a -> {
+            assertThat(a.identity().tenant()).isEqualTo("north");
+            assertThat(a.identity().roles()).containsExactlyInAnyOrder(Role.TUTOR, Role.AUTHOR);
+        });
+    }
+
+    @Test
+    void givenNoTenantClaim_whenDefaultTenantSet_thenItIsUsed_elseForbidden() {
+        SecurityProperties.Jwt minting = new SecurityProperties.Jwt(null, null, "unused_claim", null, null);
+        String token = new DevIssuer(ISS, KEY, minting).mint("t1", "x", List.of(Role.LEARNER), Duration.ofMinutes(5));
+        SecurityProperties.Jwt withDefault = new SecurityProperties.Jwt(null, null, "tenant", null, "solo");
+        DevIssuer verifying = new DevIssuer(ISS, KEY, withDefault);
+        assertThat(new JwtAuthenticator(withDefault, verifying).authenticate(token))
+                .isInstanceOfSatisfying(JwtAuthenticator.Authenticated.class,
+                        a -> assertThat(a.identity().tenant()).isEqualTo("solo"));
+        SecurityProperties.Jwt noDefault = new SecurityProperties.Jwt(null, null, "tenant", null, null);
+        assertThat(new JwtAuthenticator(noDefault, new DevIssuer(ISS, KEY, noDefault)).authenticate(token))
+                .isInstanceOfSatisfying(JwtAuthenticator.Rejected.class, rej -> assertThat(rej.forbidden()).isTrue());
+    }
+
+    @Test
+    void givenRolesAsAStringWithUnknownNames_thenOnlyKnownRolesCount() {
+        assertThat(JwtAuthenticator.roles("offline_access ROLE_TUTOR,learner")).containsExactlyInAnyOrder(Role.TUTOR,
+                Role.LEARNER);
+        assertThat(JwtAuthenticator.roles(List.of("uma_authorization"))).isEmpty();
+    }
+
+    @Test
+    void givenTokenWithoutAnyKnownRole_thenForbiddenNotUnauthenticated() {
+        SecurityProperties.Jwt claims = new SecurityProperties.Jwt(null, null, null, "groups", null);
+        DevIssuer issuer = new DevIssuer(ISS, KEY, new SecurityProperties.Jwt(null, null, null, null, null));
+        String token = DevIssuer.sign(KEY, ISS, "u", "demo", List.of(Role.TUTOR), Instant.now(),
+                Instant.now().plusSeconds(60), new SecurityProperties.Jwt(null, null, null, null, null));
+        assertThat(new JwtAuthenticator(claims, issuer).authenticate(token))
+                .isInstanceOfSatisfying(JwtAuthenticator.Rejected.class, rej -> assertThat(rej.forbidden()).isTrue());
+    }
+}
