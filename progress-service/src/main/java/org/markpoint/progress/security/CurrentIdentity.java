@@ -30,6 +30,27 @@ public final class CurrentIdentity {
         return Boolean.TRUE.equals(attributes().getAttribute(LEARNER_ONLY, RequestAttributes.SCOPE_REQUEST));
     }
 
+    /**
+     * The learner a request acts for. A caller let in only as a learner acts for themselves: naming nobody means
+     * them, naming someone else is refused with 403. Anyone else acts for whom they name (blank: nobody).
+     */
+    public static String learnerFor(String requested) {
+        String named = requested == null ? "" : requested.strip();
+        if (!asLearnerOnly()) {
+            return named;
+        }
+        String subject = get().subject();
+        if (!named.isEmpty() && !named.equals(subject)) {
+            throw new ForbiddenException("a learner may only act as themselves (learnerId '" + subject + "')");
+        }
+        return subject;
+    }
+
+    /** Whether the caller may see something that belongs to {@code learnerId} (else answer 404, as if absent). */
+    public static boolean maySee(String learnerId) {
+        return !asLearnerOnly() || get().subject().equals(learnerId);
+    }
+
     private static RequestAttributes attributes() {
         RequestAttributes a = RequestContextHolder.getRequestAttributes();
         if (a == null) {
