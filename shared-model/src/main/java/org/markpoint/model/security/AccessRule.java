@@ -42,7 +42,9 @@ public record AccessRule(String method, String pattern, Set<Role> roles, String 
 
     /** The captured path variables when {@code method} and {@code path} match this rule. */
     public Optional<Map<String, String>> match(String requestMethod, String path) {
-        if (!method.equalsIgnoreCase(requestMethod)) {
+        // HEAD is a GET without the body (Spring MVC serves it from the GET mapping)
+        boolean head = method.equals("GET") && "HEAD".equalsIgnoreCase(requestMethod);
+        if (!method.equalsIgnoreCase(requestMethod) && !head) {
             return Optional.empty();
         }
         return PathPatterns.match(pattern, path);

@@ -37,6 +37,14 @@ class AccessRulesTest {
     }
 
     @Test
+    void givenAHeadRequest_whenDecided_thenTheGetRuleApplies() {
+        assertThat(rules.decide(who("l1", Role.LEARNER), "HEAD", "/api/v1/progress/learners/l1/mastery"))
+                .isInstanceOf(AccessRules.Decision.Allowed.class);
+        assertThat(rules.decide(who("a1", Role.AUTHOR), "HEAD", "/api/v1/questions"))
+                .isInstanceOf(AccessRules.Decision.Forbidden.class);
+    }
+
+    @Test
     void givenAnAdmin_whenAnyRuleMatches_thenAllowed() {
         assertThat(rules.decide(who("ad", Role.ADMIN), "POST", "/api/v1/questions"))
                 .isInstanceOf(AccessRules.Decision.Allowed.class);
