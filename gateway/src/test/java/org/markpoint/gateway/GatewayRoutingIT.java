@@ -65,14 +65,9 @@ class GatewayRoutingIT {
     /** A tutor's token from the dev issuer: /api/** needs one. */
     private String bearer() throws Exception {
         if (token == null) {
-            String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/auth/dev/token"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"subject\":\"tutor1\",\"tenant\":\"demo\",\"roles\":[\"tutor\"]}")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            token = body.replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+            token = DevTokens.tutorBearer(port);
         }
-        return "Bearer " + token;
+        return token;
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -68,6 +68,7 @@ class LoadBalancedRoutesIT {
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry r) {
         r.add("MARKPOINT_MARKING_URL", () -> "lb://marking-service");
+        r.add("markpoint.security.dev-issuer.enabled", () -> "true");
         for (int i = 0; i < SERVED.size(); i++) {
             int n = i;
             r.add("spring.cloud.discovery.client.simple.instances.marking-service[" + n + "].uri",
@@ -78,11 +79,16 @@ class LoadBalancedRoutesIT {
     @LocalServerPort
     int port;
 
-    /** The one place this test calls the gateway (credentials go here once the gateway asks for them). */
+    private String bearer;
+
+    /** The one place this test calls the gateway, as a tutor signed in with the dev issuer. */
     private HttpResponse<String> mark() throws Exception {
+        if (bearer == null) {
+            bearer = DevTokens.tutorBearer(port);
+        }
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/v1/marking/mark"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", bearer)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"answer\":\"x\",\"questionId\":\"q\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

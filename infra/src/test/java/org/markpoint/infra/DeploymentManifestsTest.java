@@ -201,7 +201,7 @@ class DeploymentManifestsTest {
     private static Set<String> unknownVars(Set<String> vars, ServiceConfig config) {
         Set<String> unknown = new TreeSet<>(vars);
         unknown.removeIf(v -> config.readsVar(v) || TOPIC_VARS.contains(v) && !config.name().equals("gateway")
-                || v.equals("JAVA_TOOL_OPTIONS") || v.equals(INTERNAL_SECRET));
+                || v.equals("JAVA_TOOL_OPTIONS"));
         return unknown;
     }
 

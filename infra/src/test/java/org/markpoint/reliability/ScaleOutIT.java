@@ -31,6 +31,7 @@ import org.markpoint.marking.MarkingApplication;
 import org.markpoint.model.event.Topics;
 import org.markpoint.progress.ProgressApplication;
 import org.markpoint.question.QuestionApplication;
+import org.markpoint.testing.TestCredentials;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -79,6 +80,7 @@ class ScaleOutIT {
             "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
             "--markpoint.topics.partitions=" + PARTITIONS,
             "--markpoint.bank.load-sample=false",
+            "--markpoint.security.internal-secret=" + TestCredentials.SECRET,
         };
         start("question", QuestionApplication.builder(), common);
         start("marking-1", MarkingApplication.builder(), common);
@@ -222,12 +224,12 @@ class ScaleOutIT {
                 e -> e.getValue() - before.getOrDefault(e.getKey(), 0L), (a, b) -> a, java.util.TreeMap::new));
     }
 
-    /** The one place this test calls a service directly (credentials go here once the API asks for them). */
+    /** The one place this test calls a service directly, signed as staff the way the gateway would sign it. */
     private static HttpResponse<String> post(String url, String json) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(TestCredentials.signedStaff(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json))).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

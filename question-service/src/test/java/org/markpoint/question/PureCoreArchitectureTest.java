@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RestController;
 
 /** The interesting logic stays plain Java that a unit test can drive: no Spring, MongoDB or Kafka in the core. */
 class PureCoreArchitectureTest {
@@ -29,6 +30,18 @@ class PureCoreArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.data.mongodb..",
                         "com.mongodb..")
                 .allowEmptyShould(true)
+                .check(CLASSES);
+    }
+
+    /**
+     * Every query goes through a store whose methods take the tenant; a controller (in any package) reaching for
+     * MongoDB itself could forget it, so none may.
+     */
+    @Test
+    void noControllerQueriesMongoItself() {
+        noClasses().that().areAnnotatedWith(RestController.class)
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.data.mongodb..",
+                        "com.mongodb..", "org.bson..")
                 .check(CLASSES);
     }
 }

@@ -2,8 +2,11 @@ package org.markpoint.marking.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import org.markpoint.marking.marks.MarkDocument;
 import org.markpoint.marking.marks.MarkingService;
 import org.markpoint.marking.marks.MarkingService.Target;
+import org.markpoint.marking.security.CurrentIdentity;
+import org.markpoint.marking.support.ConflictException;
 import org.markpoint.marking.support.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,9 +31,15 @@ class MarkController {
     MarkResponse mark(@Valid @RequestBody MarkRequest request,
                       @RequestHeader(name = "Idempotency-Key", defaultValue = "") @Size(max = 200) String key) {
         String tenant = TenantContext.current();
+        String learnerId = CurrentIdentity.learnerFor(request.learnerId());
         Target target = marking.target(tenant, request.questionId(), request.scheme());
-        return MarkResponse.of(marking.mark(tenant, blankIfNull(request.learnerId()), request.answer(), target,
-                blankIfNull(request.quizId()), key));
+        MarkDocument mark = marking.mark(tenant, learnerId, request.answer(), target, blankIfNull(request.quizId()),
+                key);
+        if (!CurrentIdentity.maySee(mark.learnerId())) {
+            // the key already names another learner's mark: do not hand it over
+            throw new ConflictException("Idempotency-Key '" + key + "' was already used for another answer");
+        }
+        return MarkResponse.of(mark);
     }
 
     /**
@@ -46,8 +55,8 @@ class MarkController {
 
     @GetMapping("/marks/{id}")
     MarkResponse get(@PathVariable String id) {
-        return marking.find(TenantContext.current(), id).map(MarkResponse::of)
-                .orElseThrow(() -> new NotFoundException("mark", id));
+        return marking.find(TenantContext.current(), id).filter(m -> CurrentIdentity.maySee(m.learnerId()))
+                .map(MarkResponse::of).orElseThrow(() -> new NotFoundException("mark", id));
     }
 
     private static String blankIfNull(String s) {

@@ -7,8 +7,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.markpoint.marking.marks.MarkingService;
 import org.markpoint.marking.moderation.Agreement;
 import org.markpoint.marking.moderation.ModerationService;
+import org.markpoint.marking.security.CurrentIdentity;
+import org.markpoint.marking.support.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,9 +40,11 @@ class ModerationController {
     }
 
     private final ModerationService moderation;
+    private final MarkingService marking;
 
-    ModerationController(ModerationService moderation) {
+    ModerationController(ModerationService moderation, MarkingService marking) {
         this.moderation = moderation;
+        this.marking = marking;
     }
 
     @GetMapping("/review-queue")
@@ -59,6 +64,10 @@ class ModerationController {
 
     @PostMapping(path = "/marks/{id}/appeal", consumes = MediaType.APPLICATION_JSON_VALUE)
     MarkResponse appeal(@PathVariable String id, @Valid @RequestBody AppealRequest request) {
+        // a learner appeals only their own marks; anyone else's is answered as if it did not exist
+        if (marking.find(TenantContext.current(), id).filter(m -> CurrentIdentity.maySee(m.learnerId())).isEmpty()) {
+            throw new NotFoundException("mark", id);
+        }
         return MarkResponse.of(moderation.appeal(TenantContext.current(), id,
                 request.reason() == null ? "" : request.reason()));
     }

@@ -5,12 +5,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +20,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import org.markpoint.model.security.Identity;
+import org.markpoint.model.security.IdentityCodec;
+import org.markpoint.model.security.Role;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -94,7 +99,7 @@ public final class LoadDriver {
         for (int t = 0; t < concurrency; t++) {
             pool.execute(() -> {
                 for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
-                    HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
+                    HttpRequest request = identified(HttpRequest.newBuilder(url)).timeout(Duration.ofSeconds(30))
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build();
                     long t0 = System.nanoTime();
@@ -118,6 +123,24 @@ public final class LoadDriver {
         return new Result(seconds, latencies, counted);
     }
 
+    /**
+     * Who the load is sent as: {@code MARKPOINT_TOKEN} as a bearer token (through the gateway), else an identity
+     * signed with {@code MARKPOINT_INTERNAL_SECRET} (straight at the service), else nobody.
+     */
+    static HttpRequest.Builder identified(HttpRequest.Builder b) {
+        String token = System.getenv("MARKPOINT_TOKEN");
+        String secret = System.getenv("MARKPOINT_INTERNAL_SECRET");
+        if (token != null && !token.isBlank()) {
+            return b.header("Authorization", "Bearer " + token);
+        }
+        if (secret != null && !secret.isBlank()) {
+            IdentityCodec.Headers h = new IdentityCodec(secret).sign(new Identity("load-driver", "demo",
+                    Set.of(Role.LMS, Role.TUTOR), Set.of(), Instant.now().plusSeconds(60)));
+            return b.header(IdentityCodec.HEADER, h.identity()).header(IdentityCodec.SIGNATURE_HEADER, h.signature());
+        }
+        return b;
+    }
+
     static void batch(URI url, int n) throws Exception {
         List<Map<String, String>> items = new ArrayList<>();
         for (String a : BenchCommand.answers(n, 11)) {
@@ -125,7 +148,7 @@ public final class LoadDriver {
         }
         String body = JSON.writeValueAsString(Map.of("scheme", BenchCommand.SCHEME, "items", items));
         long t0 = System.nanoTime();
-        HttpResponse<String> created = CLIENT.send(HttpRequest.newBuilder(url).header("Content-Type",
+        HttpResponse<String> created = CLIENT.send(identified(HttpRequest.newBuilder(url)).header("Content-Type",
                 "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         double accepted = (System.nanoTime() - t0) / 1e9;
@@ -137,7 +160,7 @@ public final class LoadDriver {
         JsonNode status;
         do {
             Thread.sleep(100);
-            status = JSON.readTree(CLIENT.send(HttpRequest.newBuilder(job).GET().build(),
+            status = JSON.readTree(CLIENT.send(identified(HttpRequest.newBuilder(job)).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).body());
         } while (!status.get("status").asString().equals("done"));
         double finished = (System.nanoTime() - t0) / 1e9;

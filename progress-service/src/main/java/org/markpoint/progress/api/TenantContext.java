@@ -1,14 +1,14 @@
 package org.markpoint.progress.api;
 
-/** Until authentication lands every request belongs to the demo tenant; the security issue derives it from the credential. */
-public final class TenantContext {
+import org.markpoint.progress.security.CurrentIdentity;
 
-    public static final String DEFAULT_TENANT = "demo";
+/** The tenant of the current request: the verified identity's, never a request parameter. */
+public final class TenantContext {
 
     private TenantContext() {
     }
 
     public static String current() {
-        return DEFAULT_TENANT;
+        return CurrentIdentity.get().tenant();
     }
 }

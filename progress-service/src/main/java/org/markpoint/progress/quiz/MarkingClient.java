@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
+import org.markpoint.model.security.IdentityCodec;
+import org.markpoint.progress.security.ForwardedIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -32,7 +34,8 @@ import tools.jackson.databind.JsonNode;
  * The one synchronous service-to-service call: ask marking-service to mark a quiz answer now. Guarded by the
  * Resilience4j bulkhead, circuit breaker and time limiter named {@value #INSTANCE} (configured in
  * {@code progress-service.yml}); whatever goes wrong comes back as {@link Outcome.Unavailable} so the caller can fall
- * back to asynchronous marking, except a refusal (4xx other than 404), which no retry would change.
+ * back to asynchronous marking, except a refusal (4xx other than 404), which no retry would change. The caller's
+ * identity goes along (re-signed, {@link ForwardedIdentity}), so marking-service applies the caller's own rights.
  */
 @Component
 @EnableConfigurationProperties(MarkingClient.Properties.class)
@@ -76,6 +79,7 @@ class MarkingClient {
     }
 
     private final RestClient http;
+    private final ForwardedIdentity identity;
     private final CircuitBreaker breaker;
     private final TimeLimiter timeLimiter;
     private final Bulkhead bulkhead;
@@ -83,7 +87,8 @@ class MarkingClient {
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
 
     MarkingClient(RestClient.Builder builder, Properties props, CircuitBreakerRegistry breakers,
-                  TimeLimiterRegistry timeLimiters, BulkheadRegistry bulkheads) {
+                  TimeLimiterRegistry timeLimiters, BulkheadRegistry bulkheads, ForwardedIdentity identity) {
+        this.identity = identity;
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .connectTimeout(props.connectTimeout()).build());
         factory.setReadTimeout(props.readTimeout());
@@ -95,8 +100,10 @@ class MarkingClient {
 
     /** Marks once per {@code answerId}: marking-service keys the mark on it, so a retry or a late async mark agree. */
     Outcome mark(Call call, String answerId) {
+        // signed here, on the request's thread: the call itself runs on another
+        IdentityCodec.Headers caller = identity.current();
         Callable<JsonNode> timed = () -> timeLimiter.executeFutureSupplier(() -> calls.submit(() -> post(call,
-                answerId)));
+                answerId, caller)));
         Callable<JsonNode> guarded = Bulkhead.decorateCallable(bulkhead,
                 CircuitBreaker.decorateCallable(breaker, timed));
         try {
@@ -117,9 +124,11 @@ class MarkingClient {
         }
     }
 
-    private JsonNode post(Call call, String answerId) {
+    private JsonNode post(Call call, String answerId, IdentityCodec.Headers caller) {
         return http.post().uri("/api/v1/marking/mark").contentType(MediaType.APPLICATION_JSON)
-                .header("Idempotency-Key", answerId).body(call).retrieve().body(JsonNode.class);
+                .header("Idempotency-Key", answerId).header(IdentityCodec.HEADER, caller.identity())
+                .header(IdentityCodec.SIGNATURE_HEADER, caller.signature()).body(call).retrieve()
+                .body(JsonNode.class);
     }
 
     private static Throwable unwrap(Throwable e) {

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.util.List;
 import org.markpoint.progress.api.TenantContext;
 import org.markpoint.progress.catalog.QuestionCatalog;
+import org.markpoint.progress.security.CurrentIdentity;
+import org.markpoint.progress.support.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,17 +43,20 @@ class QuizController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<QuizView> create(@Valid @RequestBody QuizRequests.CreateQuiz request) {
-        QuizDocument doc = quizzes.start(TenantContext.current(), request.toStart());
+        String learner = CurrentIdentity.learnerFor(request.learnerId());
+        QuizDocument doc = quizzes.start(TenantContext.current(), request.toStart(learner.isEmpty()
+                ? CurrentIdentity.get().subject() : learner));
         return ResponseEntity.created(URI.create("/api/v1/progress/quizzes/" + doc.id())).body(view(doc));
     }
 
     @GetMapping("/{quizId}")
     QuizView get(@PathVariable String quizId) {
-        return view(quizzes.get(TenantContext.current(), quizId));
+        return view(own(quizzes.get(TenantContext.current(), quizId)));
     }
 
     @PostMapping("/{quizId}/next")
     QuizView next(@PathVariable String quizId) {
+        own(quizzes.get(TenantContext.current(), quizId));
         return view(quizzes.next(TenantContext.current(), quizId));
     }
 
@@ -61,6 +66,7 @@ class QuizController {
                                       @RequestHeader(name = "Idempotency-Key", defaultValue = "") @Size(max = 200)
                                       String key) {
         String tenant = TenantContext.current();
+        own(quizzes.get(tenant, quizId));
         AnswerService.Result result = answers.answer(tenant, quizId, itemId, request.answer(), key.trim());
         return switch (result) {
             case AnswerService.Result.Marked marked -> ResponseEntity.ok(new AnswerView("marked", itemId,
@@ -69,6 +75,14 @@ class QuizController {
             case AnswerService.Result.Pending pending -> ResponseEntity.accepted().body(new AnswerView("pending",
                     itemId, null, null, PENDING_MESSAGE));
         };
+    }
+
+    /** The quiz if the caller may see it; a learner asking for another learner's quiz is told it does not exist. */
+    private static QuizDocument own(QuizDocument doc) {
+        if (!CurrentIdentity.maySee(doc.quiz().learnerId())) {
+            throw new NotFoundException("quiz", doc.id());
+        }
+        return doc;
     }
 
     private QuizView view(QuizDocument doc) {

@@ -19,22 +19,25 @@ final class QuizRequests {
     private QuizRequests() {
     }
 
-    /** {@code POST /api/v1/progress/quizzes}: a learner and a scope, a unit or chosen outcomes. */
+    /**
+     * {@code POST /api/v1/progress/quizzes}: a learner (the caller when left out) and a scope, a unit or chosen
+     * outcomes.
+     */
     record CreateQuiz(
-            @NotBlank @Size(max = 200) String learnerId,
+            @Size(max = 200) String learnerId,
             @Size(max = 200) String unitId,
             @Size(max = 50) List<@NotBlank @Size(max = 200) String> outcomes,
             @Min(1) @Max(50) Integer maxItems,
             @DecimalMin("0.5") @DecimalMax("1.0") Double targetMastery) {
 
-        QuizService.Start toStart() {
+        QuizService.Start toStart(String learner) {
             boolean hasUnit = unitId != null && !unitId.isBlank();
             boolean hasOutcomes = outcomes != null && !outcomes.isEmpty();
             if (hasUnit == hasOutcomes) {
                 throw new InvalidRequestException(hasUnit ? "outcomes" : "unitId",
                         "give exactly one of unitId or outcomes");
             }
-            return new QuizService.Start(learnerId, hasUnit ? unitId.trim() : "",
+            return new QuizService.Start(learner, hasUnit ? unitId.trim() : "",
                     hasOutcomes ? outcomes.stream().map(String::trim).distinct().toList() : List.of(),
                     maxItems == null ? DEFAULT_MAX_ITEMS : maxItems,
                     targetMastery == null ? DEFAULT_TARGET_MASTERY : targetMastery);

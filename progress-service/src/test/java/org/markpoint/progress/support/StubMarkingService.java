@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,8 @@ import java.util.function.Consumer;
 import org.markpoint.model.event.AnswerMarked;
 import org.markpoint.model.event.EventEnvelope;
 import org.markpoint.model.event.OutcomeEvidence;
+import org.markpoint.model.security.Identity;
+import org.markpoint.model.security.IdentityCodec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A stand-in for marking-service's {@code POST /api/v1/marking/mark} on the JDK's HTTP server: an answer containing
  * "right" earns full marks, anything else none; one mark per Idempotency-Key, each announced once as
- * {@code AnswerMarked} through {@link #announceWith}. It can be made slow, down, or refusing.
+ * {@code AnswerMarked} through {@link #announceWith}. It can be made slow, down, or refusing. Like the real service it
+ * answers 401 to a call without a valid signed identity.
  */
 public final class StubMarkingService implements AutoCloseable {
 
@@ -39,6 +43,7 @@ public final class StubMarkingService implements AutoCloseable {
     private final Map<String, Question> questions;
     private final Map<String, ObjectNode> marks = new ConcurrentHashMap<>();
     private final AtomicInteger calls = new AtomicInteger();
+    private volatile Identity lastCaller;
     private volatile Mode mode = Mode.NORMAL;
     private volatile CountDownLatch slowRelease = new CountDownLatch(1);
     private volatile Consumer<EventEnvelope<AnswerMarked>> announcer = e -> { };
@@ -73,6 +78,11 @@ public final class StubMarkingService implements AutoCloseable {
         mode = next;
     }
 
+    /** Who the last call came as (verified as marking-service would), if anyone. */
+    public Optional<Identity> lastCaller() {
+        return Optional.ofNullable(lastCaller);
+    }
+
     public int calls() {
         return calls.get();
     }
@@ -86,6 +96,14 @@ public final class StubMarkingService implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         calls.incrementAndGet();
         try (exchange) {
+            Optional<Identity> caller = TestIdentity.CODEC.verify(exchange.getRequestHeaders().getFirst(
+                    IdentityCodec.HEADER), exchange.getRequestHeaders().getFirst(IdentityCodec.SIGNATURE_HEADER),
+                    Instant.now());
+            if (caller.isEmpty()) {
+                reply(exchange, 401, "{\"title\":\"Unauthenticated\"}");
+                return;
+            }
+            lastCaller = caller.get();
             switch (mode) {
                 case SLOW -> awaitRelease();
                 case DOWN -> {

@@ -5,11 +5,14 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.markpoint.question.authoring.QuestionAuthoring;
 import org.markpoint.question.authoring.QuestionBank;
 import org.markpoint.question.authoring.QuestionDocument;
 import org.markpoint.question.authoring.QuestionFilter;
 import org.markpoint.question.bank.QuestionSpec;
+import org.markpoint.question.security.CurrentIdentity;
 import org.markpoint.question.support.IfMatch;
 import org.markpoint.question.support.NotFoundException;
 import org.springframework.http.HttpHeaders;
@@ -60,11 +63,13 @@ class QuestionController {
                                      String ifNoneMatch) {
         QuestionDocument d = bank.find(TenantContext.current(), id)
                 .orElseThrow(() -> new NotFoundException("question", id));
+        QuestionView view = (CurrentIdentity.asLearnerOnly() ? QuestionView.forLearner(d) : Optional.of(
+                QuestionView.of(d))).orElseThrow(() -> new NotFoundException("question", id));
         String etag = IfMatch.etag(d.revision());
         if (etag.equals(ifNoneMatch)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
-        return ResponseEntity.ok().eTag(etag).body(QuestionView.of(d));
+        return ResponseEntity.ok().eTag(etag).body(view);
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -96,9 +101,12 @@ class QuestionController {
                                             @RequestParam(defaultValue = "") String q,
                                             @RequestParam(defaultValue = "") String cursor,
                                             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        QuestionFilter filter = QuestionFilter.parse(unit, outcome, commandWord, status, q);
+        boolean learner = CurrentIdentity.asLearnerOnly();
+        // a learner sees only the live bank, whatever status they ask for
+        QuestionFilter filter = QuestionFilter.parse(unit, outcome, commandWord, learner ? "published" : status, q);
         List<QuestionView> items = bank.page(TenantContext.current(), filter, cursor, limit).stream()
-                .map(QuestionView::of).toList();
+                .flatMap(d -> learner ? QuestionView.forLearner(d).stream() : Stream.of(QuestionView.of(d)))
+                .toList();
         String next = items.size() == limit ? items.getLast().id() : "";
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
         if (!next.isEmpty()) {

@@ -1,14 +1,14 @@
 package org.markpoint.question.api;
 
-/** Until authentication lands every request belongs to the demo tenant; the security issue derives it from the credential. */
-final class TenantContext {
+import org.markpoint.question.security.CurrentIdentity;
 
-    static final String DEFAULT_TENANT = "demo";
+/** The tenant of the current request: the verified identity's, never a request parameter. */
+final class TenantContext {
 
     private TenantContext() {
     }
 
     static String current() {
-        return DEFAULT_TENANT;
+        return CurrentIdentity.get().tenant();
     }
 }

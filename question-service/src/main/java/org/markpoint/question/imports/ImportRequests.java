@@ -17,9 +17,15 @@ public final class ImportRequests {
                 "unknown format '" + name + "'; use seed, moodle or qti"));
     }
 
-    /** A file name for reports only: any directory part is dropped, so a name can never point anywhere. */
+    /**
+     * A file name for reports only: a name that climbs directories ({@code ..}) is refused as path traversal, any
+     * other directory part (what some browsers send) is dropped, so a name can never point anywhere.
+     */
     public static String sourceName(String source) {
         String name = source.replace('\\', '/');
+        if (java.util.Arrays.asList(name.split("/", -1)).contains("..")) {
+            throw new InvalidRequestException("source", "a file name may not contain '..' (path traversal)");
+        }
         name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._ -]", "_");
         if (name.isBlank() || name.equals(".") || name.equals("..") || name.length() > 200) {
             throw new InvalidRequestException("source", "give a plain file name (at most 200 characters)");

@@ -137,10 +137,20 @@ class ImportApiIT {
 
     @Test
     void givenAPathInTheSourceName_whenImported_thenOnlyTheFileNameIsKept() throws IOException {
-        HttpResponse<String> r = Http.post(url("/api/v1/imports?format=seed&source=../../etc/page.txt"),
+        HttpResponse<String> r = Http.post(url("/api/v1/imports?format=seed&source=uploads/etc/page.txt"),
                 "text/plain", Files.readString(seed("003")));
         assertThat(r.statusCode()).isEqualTo(202);
         assertThat(json(r).get("source").asString()).isEqualTo("page.txt");
+    }
+
+    @Test
+    void givenPathTraversalInTheSourceName_whenImported_thenRefused400NamingSource() throws IOException {
+        for (String source : List.of("../../etc/page.txt", "..%5C..%5Cwindows%5Cpage.txt", "a/../../page.txt")) {
+            HttpResponse<String> r = Http.post(url("/api/v1/imports?format=seed&source=" + source), "text/plain",
+                    Files.readString(seed("003")));
+            assertThat(r.statusCode()).as(source).isEqualTo(400);
+            assertThat(r.body()).contains("source");
+        }
     }
 
     private JsonNode importAndWait(String format, String source, String contentType, String content) {

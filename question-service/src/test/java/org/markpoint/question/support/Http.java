@@ -5,10 +5,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.markpoint.model.security.IdentityCodec;
 
-/** A tiny real-HTTP client for tests: what an LMS would send, bytes and headers as they are. */
+/**
+ * A tiny real-HTTP client for tests: what an LMS would send, bytes and headers as they are. A request without
+ * identity headers is sent as {@link TestIdentity#DEFAULT} unless it carries {@value #ANONYMOUS} (then it goes
+ * with no identity at all, that header removed).
+ */
 public final class Http {
 
+    /** Marks a request to be sent without any identity. */
+    public static final String ANONYMOUS = "X-Test-Anonymous";
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private Http() {
@@ -46,14 +53,25 @@ public final class Http {
         return b;
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
+    public static HttpResponse<String> send(HttpRequest request) {
         try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            return CLIENT.send(withIdentity(request), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static HttpRequest withIdentity(HttpRequest request) {
+        if (request.headers().firstValue(ANONYMOUS).isPresent()) {
+            return HttpRequest.newBuilder(request, (name, value) -> !name.equalsIgnoreCase(ANONYMOUS)).build();
+        }
+        if (request.headers().firstValue(IdentityCodec.HEADER).isPresent()) {
+            return request;
+        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(request, (name, value) -> true);
+        return withHeaders(b, TestIdentity.headers(TestIdentity.DEFAULT)).build();
     }
 }
