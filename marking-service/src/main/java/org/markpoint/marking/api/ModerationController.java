@@ -7,8 +7,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.markpoint.marking.marks.MarkDocument;
+import org.markpoint.marking.marks.MarkingService;
 import org.markpoint.marking.moderation.Agreement;
 import org.markpoint.marking.moderation.ModerationService;
+import org.markpoint.marking.security.CurrentIdentity;
+import org.markpoint.marking.support.NotFoundException;
+import org.markpoint.model.security.Identity;
+import org.markpoint.model.security.Role;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +36,9 @@ class ModerationController {
     record AppealRequest(@Size(max = 2000) String reason) {
     }
 
+    record ArticleTwentyTwoAppeal(@NotBlank @Size(max = 2000) String reason) {
+    }
+
     record AcceptRequest(@Size(max = 200) String tutorId) {
     }
 
@@ -37,9 +46,11 @@ class ModerationController {
     }
 
     private final ModerationService moderation;
+    private final MarkingService marking;
 
-    ModerationController(ModerationService moderation) {
+    ModerationController(ModerationService moderation, MarkingService marking) {
         this.moderation = moderation;
+        this.marking = marking;
     }
 
     @GetMapping("/review-queue")
@@ -54,19 +65,40 @@ class ModerationController {
     @PostMapping(path = "/marks/{id}/override", consumes = MediaType.APPLICATION_JSON_VALUE)
     MarkResponse override(@PathVariable String id, @Valid @RequestBody OverrideRequest request) {
         return MarkResponse.of(moderation.override(TenantContext.current(), id, request.mark(), request.reason(),
-                request.tutorId() == null ? "" : request.tutorId()));
+                tutorOr(request.tutorId()), CurrentIdentity.get().subject()));
     }
 
+    /** The learner asks for a human review of their own mark (GDPR Article 22); once per mark. */
+    @PostMapping(path = "/marks/{id}/appeals", consumes = MediaType.APPLICATION_JSON_VALUE)
+    MarkResponse appeal(@PathVariable String id, @Valid @RequestBody ArticleTwentyTwoAppeal request) {
+        return appeal(id, request.reason());
+    }
+
+    /** The first form of the appeal, where the reason may be left out. */
     @PostMapping(path = "/marks/{id}/appeal", consumes = MediaType.APPLICATION_JSON_VALUE)
-    MarkResponse appeal(@PathVariable String id, @Valid @RequestBody AppealRequest request) {
-        return MarkResponse.of(moderation.appeal(TenantContext.current(), id,
-                request.reason() == null ? "" : request.reason()));
+    MarkResponse legacyAppeal(@PathVariable String id, @Valid @RequestBody AppealRequest request) {
+        return appeal(id, request.reason() == null ? "" : request.reason());
+    }
+
+    private MarkResponse appeal(String id, String reason) {
+        String tenant = TenantContext.current();
+        Identity caller = CurrentIdentity.get();
+        MarkDocument mark = marking.find(tenant, id).orElseThrow(() -> new NotFoundException("mark", id));
+        if (!caller.hasAny(Role.TUTOR, Role.ADMIN) && !caller.isLearner(mark.learnerId())) {
+            throw Forbidden.because("a learner may appeal only their own marks");
+        }
+        return MarkResponse.of(moderation.appeal(tenant, id, reason, caller.subject()));
     }
 
     @PostMapping(path = "/marks/{id}/accept", consumes = MediaType.APPLICATION_JSON_VALUE)
     MarkResponse accept(@PathVariable String id, @Valid @RequestBody AcceptRequest request) {
-        return MarkResponse.of(moderation.accept(TenantContext.current(), id,
-                request.tutorId() == null ? "" : request.tutorId()));
+        return MarkResponse.of(moderation.accept(TenantContext.current(), id, tutorOr(request.tutorId()),
+                CurrentIdentity.get().subject()));
+    }
+
+    /** The tutor named in the body (the legacy field), else the caller. */
+    private static String tutorOr(String tutorId) {
+        return tutorId == null || tutorId.isBlank() ? CurrentIdentity.get().subject() : tutorId;
     }
 
     @GetMapping("/agreement")
