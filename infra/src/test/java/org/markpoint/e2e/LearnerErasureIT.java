@@ -167,7 +167,7 @@ class LearnerErasureIT {
                                             {"answer": "Apologise.", "learnerId": "%s", "ref": "b2"}]}
             """.formatted(QUESTION_ID, erased, kept)), 202);
         await().atMost(Duration.ofSeconds(60)).until(() -> get(marking + "/api/v1/marking/batches/"
-                + batch.get("id").asString()).get("status").asString().equals("done"));
+                + batch.get("batchId").asString()).get("status").asString().equals("done"));
         ok(post(progress + "/api/v1/progress/cohorts", "{\"name\": \"Group G\", \"learnerIds\": [\"" + erased
                 + "\", \"" + kept + "\"]}"), 201);
         assertThat(databasesNaming(erased)).containsOnlyKeys("markpoint-marking", "markpoint-progress");
