@@ -96,16 +96,18 @@ class LearnerPrivacy {
 
     /**
      * Asks every service to erase the learner: the erasure record and its {@code LearnerErased} in one write. Asking
-     * again returns the first erasure; a learner no service holds anything about is a 404.
+     * again returns the first erasure; a learner no service holds anything about is a 404 (and when they are not held
+     * here and a service that might hold them does not answer, a 503).
      */
     ErasureView erase(String tenantId, String learnerId, String requestedBy) {
         var earlier = tombstones.find(tenantId, learnerId);
         if (earlier.isPresent()) {
             return view(earlier.get());
         }
+        // held here is enough to go ahead: a service down meanwhile erases when it reads the event
         boolean found = local.find(tenantId, learnerId).found();
-        for (String service : others.names()) {
-            found |= others.export(service, learnerId).path("found").asBoolean(false);
+        for (var it = others.names().iterator(); !found && it.hasNext(); ) {
+            found = others.export(it.next(), learnerId).path("found").asBoolean(false);
         }
         if (!found) {
             throw new NotFoundException("learner", learnerId);

@@ -152,7 +152,7 @@ class PrivacyApiIT {
     }
 
     @Test
-    void givenAServiceDown_whenExported_then503NamingIt() throws Exception {
+    void givenAServiceDown_whenExported_then503NamingIt_andAnErasureOfALearnerHeldHereGoesAhead() throws Exception {
         String learner = "down-" + UUID.randomUUID();
         learnerWithProgress(learner);
         QUESTION.down(true);
@@ -160,7 +160,11 @@ class PrivacyApiIT {
             HttpResponse<String> r = Http.get(url("/api/v1/admin/learners/" + learner + "/export"));
             Http.assertProblem(r, 503, null);
             assertThat(JSON.readTree(r.body()).get("service").asString()).isEqualTo("question-service");
-            Http.assertProblem(delete("/api/v1/admin/learners/" + learner), 503, null);
+            Http.assertProblem(delete("/api/v1/admin/learners/only-elsewhere-" + UUID.randomUUID()), 503, null);
+            HttpResponse<String> erasing = delete("/api/v1/admin/learners/" + learner); // held here: it goes ahead
+            assertThat(erasing.statusCode()).as(erasing.body()).isEqualTo(202);
+            assertThat(JSON.readTree(erasing.body()).at("/services/2").toString())
+                    .contains("question-service", "unreachable");
         } finally {
             QUESTION.down(false);
         }
