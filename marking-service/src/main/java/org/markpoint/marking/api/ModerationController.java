@@ -33,6 +33,9 @@ class ModerationController {
     record AppealRequest(@Size(max = 2000) String reason) {
     }
 
+    record ArticleTwentyTwoAppeal(@NotBlank @Size(max = 2000) String reason) {
+    }
+
     record AcceptRequest(@Size(max = 200) String tutorId) {
     }
 
@@ -59,23 +62,38 @@ class ModerationController {
     @PostMapping(path = "/marks/{id}/override", consumes = MediaType.APPLICATION_JSON_VALUE)
     MarkResponse override(@PathVariable String id, @Valid @RequestBody OverrideRequest request) {
         return MarkResponse.of(moderation.override(TenantContext.current(), id, request.mark(), request.reason(),
-                request.tutorId() == null ? "" : request.tutorId()));
+                tutorOr(request.tutorId()), CurrentIdentity.get().subject()));
     }
 
+    /** The learner asks for a human review of their own mark (GDPR Article 22); once per mark. */
+    @PostMapping(path = "/marks/{id}/appeals", consumes = MediaType.APPLICATION_JSON_VALUE)
+    MarkResponse appeal(@PathVariable String id, @Valid @RequestBody ArticleTwentyTwoAppeal request) {
+        return appeal(id, request.reason());
+    }
+
+    /** The first form of the appeal, where the reason may be left out. */
     @PostMapping(path = "/marks/{id}/appeal", consumes = MediaType.APPLICATION_JSON_VALUE)
-    MarkResponse appeal(@PathVariable String id, @Valid @RequestBody AppealRequest request) {
+    MarkResponse legacyAppeal(@PathVariable String id, @Valid @RequestBody AppealRequest request) {
+        return appeal(id, request.reason() == null ? "" : request.reason());
+    }
+
+    private MarkResponse appeal(String id, String reason) {
+        String tenant = TenantContext.current();
         // a learner appeals only their own marks; anyone else's is answered as if it did not exist
-        if (marking.find(TenantContext.current(), id).filter(m -> CurrentIdentity.maySee(m.learnerId())).isEmpty()) {
-            throw new NotFoundException("mark", id);
-        }
-        return MarkResponse.of(moderation.appeal(TenantContext.current(), id,
-                request.reason() == null ? "" : request.reason()));
+        marking.find(tenant, id).filter(m -> CurrentIdentity.maySee(m.learnerId()))
+                .orElseThrow(() -> new NotFoundException("mark", id));
+        return MarkResponse.of(moderation.appeal(tenant, id, reason, CurrentIdentity.get().subject()));
     }
 
     @PostMapping(path = "/marks/{id}/accept", consumes = MediaType.APPLICATION_JSON_VALUE)
     MarkResponse accept(@PathVariable String id, @Valid @RequestBody AcceptRequest request) {
-        return MarkResponse.of(moderation.accept(TenantContext.current(), id,
-                request.tutorId() == null ? "" : request.tutorId()));
+        return MarkResponse.of(moderation.accept(TenantContext.current(), id, tutorOr(request.tutorId()),
+                CurrentIdentity.get().subject()));
+    }
+
+    /** The tutor named in the body (the legacy field), else the caller. */
+    private static String tutorOr(String tutorId) {
+        return tutorId == null || tutorId.isBlank() ? CurrentIdentity.get().subject() : tutorId;
     }
 
     @GetMapping("/agreement")

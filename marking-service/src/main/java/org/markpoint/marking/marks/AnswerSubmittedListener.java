@@ -34,6 +34,9 @@ class AnswerSubmittedListener {
         if (e.answerId() == null || e.answerId().isBlank()) {
             throw new UnmarkableAnswerException("AnswerSubmitted " + envelope.eventId() + " has no answerId");
         }
+        if (marking.erased(tenant, e.learnerId() == null ? "" : e.learnerId())) {
+            return; // an answer still in flight when its learner was erased: it must not bring them back
+        }
         SchemeDocument scheme = marking.scheme(tenant, e.questionId()).orElseThrow(() ->
                 new UnmarkableAnswerException("question '" + e.questionId() + "' is not published here"));
         if (scheme.retired()) {

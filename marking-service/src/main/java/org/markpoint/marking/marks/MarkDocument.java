@@ -19,7 +19,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 })
 public record MarkDocument(@Id String id, String tenantId, String learnerId, String questionId, int questionVersion,
                            String answer, MarkResult result, Instant createdAt, List<OutboxEntry> outbox,
-                           Review review) {
+                           Review review, Appeal appeal) {
 
     /**
      * Human moderation of the mark: {@code status} is none (not asked for), pending (in the review queue), accepted
@@ -41,11 +41,35 @@ public record MarkDocument(@Id String id, String tenantId, String learnerId, Str
         }
     }
 
+    /**
+     * A learner's request for a human to review the automated mark (GDPR Article 22), at most one per mark. Its
+     * outcome is the review's: pending until a tutor accepts or overrides the mark.
+     */
+    public record Appeal(String reason, String requestedBy, Instant requestedAt) {
+
+        public static final Appeal NONE = new Appeal("", "", null);
+
+        public boolean made() {
+            return requestedAt != null;
+        }
+    }
+
     public MarkDocument {
         learnerId = learnerId == null ? "" : learnerId;
         questionId = questionId == null ? "" : questionId;
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
         review = review == null ? Review.of(result) : review;
+        appeal = appeal == null ? Appeal.NONE : appeal;
+    }
+
+    public MarkDocument withReview(Review next, List<OutboxEntry> owed) {
+        return new MarkDocument(id, tenantId, learnerId, questionId, questionVersion, answer, result, createdAt, owed,
+                next, appeal);
+    }
+
+    public MarkDocument withAppeal(Appeal next, Review review) {
+        return new MarkDocument(id, tenantId, learnerId, questionId, questionVersion, answer, result, createdAt, outbox,
+                review, next);
     }
 
     /** The mark that counts: the tutor's when overridden, else the engine's. */

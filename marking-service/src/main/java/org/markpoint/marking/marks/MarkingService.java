@@ -11,6 +11,7 @@ import org.markpoint.marking.engine.MarkResult;
 import org.markpoint.marking.engine.MarkingEngine;
 import org.markpoint.marking.engine.PointResult;
 import org.markpoint.marking.engine.PointStatus;
+import org.markpoint.marking.privacy.Tombstones;
 import org.markpoint.marking.scheme.SchemeDocument;
 import org.markpoint.marking.scheme.SchemeReadModel;
 import org.markpoint.marking.support.ConflictException;
@@ -51,10 +52,12 @@ public class MarkingService {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final OutboxRelay relay;
+    private final Tombstones tombstones;
 
     public MarkingService(MarkingEngine engine, SchemeReadModel schemes, MongoTemplate mongo, Clock clock,
-                          OutboxRelay relay) {
+                          OutboxRelay relay, Tombstones tombstones) {
         this.engine = engine;
+        this.tombstones = tombstones;
         this.schemes = schemes;
         this.mongo = mongo;
         this.clock = clock;
@@ -104,10 +107,14 @@ public class MarkingService {
     /**
      * Marks an answer once per idempotency key: a retry with the same key (an LMS resending after a timeout, a
      * redelivered {@code AnswerSubmitted}) gets the stored mark back instead of a second mark. A blank key means
-     * "no retry protection asked for".
+     * "no retry protection asked for". A learner who was erased is refused ({@link ConflictException}): nothing
+     * more is kept about them.
      */
     public MarkDocument mark(String tenantId, String learnerId, String answer, Target target, String quizId,
                              String idempotencyKey) {
+        if (erased(tenantId, learnerId)) {
+            throw new ConflictException("learner '" + learnerId + "' was erased; nothing more is kept about them");
+        }
         String markId = idempotencyKey.isBlank() ? UUID.randomUUID().toString() : markId(tenantId, idempotencyKey);
         if (!idempotencyKey.isBlank()) {
             Optional<MarkDocument> earlier = find(tenantId, markId);
@@ -149,7 +156,7 @@ public class MarkingService {
             owed = List.of(OutboxEntry.of(EventEnvelope.wrap(tenantId, event, now)));
         }
         return new MarkDocument(markId, tenantId, learnerId, target.questionId(), target.version(), answer, result,
-                now, owed, MarkDocument.Review.of(result));
+                now, owed, MarkDocument.Review.of(result), MarkDocument.Appeal.NONE);
     }
 
     /**
@@ -176,6 +183,11 @@ public class MarkingService {
         if (!mark.outbox().isEmpty()) {
             relay.owed(COLLECTION, mark.id());
         }
+    }
+
+    /** Whether the learner was erased (GDPR): their answers are no longer marked and stored. */
+    public boolean erased(String tenantId, String learnerId) {
+        return tombstones.erased(tenantId, learnerId);
     }
 
     public Optional<MarkDocument> find(String tenantId, String markId) {

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.markpoint.marking.audit.AuditEntry;
+import org.markpoint.marking.audit.AuditEntry.MarkState;
+import org.markpoint.marking.audit.AuditLog;
 import org.markpoint.marking.marks.MarkDocument;
 import org.markpoint.marking.marks.MarkDocument.Review;
 import org.markpoint.marking.marks.OutcomeSplit;
@@ -32,9 +35,12 @@ public class ModerationService {
     private final SchemeReadModel schemes;
     private final Clock clock;
     private final OutboxRelay relay;
+    private final AuditLog audit;
 
-    public ModerationService(MongoTemplate mongo, SchemeReadModel schemes, Clock clock, OutboxRelay relay) {
+    public ModerationService(MongoTemplate mongo, SchemeReadModel schemes, Clock clock, OutboxRelay relay,
+                             AuditLog audit) {
         this.mongo = mongo;
+        this.audit = audit;
         this.schemes = schemes;
         this.clock = clock;
         this.relay = relay;
@@ -52,27 +58,35 @@ public class ModerationService {
         return mongo.find(q.with(Sort.by("_id")).limit(limit), MarkDocument.class);
     }
 
-    /** A learner asks for a human to look at an automated mark (GDPR Article 22): it joins the review queue. */
-    public MarkDocument appeal(String tenantId, String markId, String reason) {
+    /**
+     * A learner asks for a human to look at an automated mark (GDPR Article 22): it joins the review queue flagged as
+     * an appeal with the reason. Once per mark: appealing again returns the first appeal. A mark a tutor already
+     * settled keeps the tutor's decision, which is then the appeal's outcome.
+     */
+    public MarkDocument appeal(String tenantId, String markId, String reason, String who) {
         MarkDocument mark = load(tenantId, markId);
-        if (mark.review().settled()) {
+        if (mark.appeal().made()) {
             return mark;
         }
-        MarkDocument appealed = withReview(mark, new Review(Review.PENDING, -1, "", reason, clock.instant()),
-                mark.outbox());
+        Instant now = clock.instant();
+        Review review = mark.review().settled() ? mark.review() : new Review(Review.PENDING, -1, "", reason, now);
+        MarkDocument appealed = mark.withAppeal(new MarkDocument.Appeal(reason, who, now), review);
         mongo.save(appealed);
+        audit.append(mark, MarkState.of(appealed), AuditEntry.APPEAL, who, reason);
         return appealed;
     }
 
-    public MarkDocument accept(String tenantId, String markId, String tutorId) {
+    public MarkDocument accept(String tenantId, String markId, String tutorId, String who) {
         MarkDocument mark = load(tenantId, markId);
-        MarkDocument accepted = withReview(mark, new Review(Review.ACCEPTED, mark.result().mark(), tutorId, "",
+        MarkDocument accepted = mark.withReview(new Review(Review.ACCEPTED, mark.result().mark(), tutorId, "",
                 clock.instant()), mark.outbox());
         mongo.save(accepted);
+        audit.append(mark, MarkState.of(accepted), AuditEntry.ACCEPT, who, "");
         return accepted;
     }
 
-    public MarkDocument override(String tenantId, String markId, int newMark, String reason, String tutorId) {
+    public MarkDocument override(String tenantId, String markId, int newMark, String reason, String tutorId,
+                                 String who) {
         MarkDocument mark = load(tenantId, markId);
         int max = mark.result().maxMarks();
         if (newMark < 0 || newMark > max) {
@@ -85,8 +99,9 @@ public class ModerationService {
                     mark.finalMark(), newMark, max, rescaled(tenantId, mark, newMark), reason, tutorId);
             owed.add(OutboxEntry.of(EventEnvelope.wrap(tenantId, event, now)));
         }
-        MarkDocument overridden = withReview(mark, new Review(Review.OVERRIDDEN, newMark, tutorId, reason, now), owed);
+        MarkDocument overridden = mark.withReview(new Review(Review.OVERRIDDEN, newMark, tutorId, reason, now), owed);
         mongo.save(overridden);
+        audit.append(mark, MarkState.of(overridden), AuditEntry.OVERRIDE, who, reason);
         if (!overridden.outbox().isEmpty()) {
             relay.owed("marks", overridden.id());
         }
@@ -120,10 +135,5 @@ public class ModerationService {
             throw new NotFoundException("mark", markId);
         }
         return mark;
-    }
-
-    private static MarkDocument withReview(MarkDocument m, Review review, List<OutboxEntry> outbox) {
-        return new MarkDocument(m.id(), m.tenantId(), m.learnerId(), m.questionId(), m.questionVersion(), m.answer(),
-                m.result(), m.createdAt(), outbox, review);
     }
 }

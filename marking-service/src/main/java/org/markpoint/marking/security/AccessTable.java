@@ -23,6 +23,7 @@ public final class AccessTable {
             AccessRule.of("POST", M + "/preview", TUTOR, AUTHOR),
             AccessRule.of("GET", M + "/marks/{id}", LEARNER, TUTOR, LMS),
             AccessRule.of("POST", M + "/marks/{id}/appeal", LEARNER, TUTOR),
+            AccessRule.of("POST", M + "/marks/{id}/appeals", LEARNER, TUTOR),
             AccessRule.of("POST", M + "/marks/{id}/override", TUTOR),
             AccessRule.of("POST", M + "/marks/{id}/accept", TUTOR),
             AccessRule.of("GET", M + "/review-queue", TUTOR),
@@ -34,7 +35,8 @@ public final class AccessTable {
             AccessRule.of("GET", "/api/v1/admin/**"),
             AccessRule.of("POST", "/api/v1/admin/**"),
             AccessRule.of("PUT", "/api/v1/admin/**"),
-            AccessRule.of("DELETE", "/api/v1/admin/**")));
+            AccessRule.of("DELETE", "/api/v1/admin/**"),
+            AccessRule.of("GET", "/api/v1/internal/**")));
 
     private AccessTable() {
     }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.markpoint.marking.engine.MarkingEngine;
 import org.markpoint.marking.marks.MarkDocument;
 import org.markpoint.marking.marks.MarkingService;
+import org.markpoint.marking.privacy.Tombstones;
 import org.markpoint.marking.scheme.SchemeReadModel;
 import org.markpoint.marking.support.OutboxRelay;
 import org.markpoint.marking.support.TestMongo;
@@ -62,7 +63,7 @@ class BatchResumeIT {
     /** No broker here: the relay only collects which marks owe events (asserted on the documents instead). */
     private static MarkingService marking(MongoTemplate mongo) {
         return new MarkingService(ENGINE, new SchemeReadModel(mongo), mongo, CLOCK,
-                new OutboxRelay(mongo, null, List.of("marks"), 30_000));
+                new OutboxRelay(mongo, null, List.of("marks"), 30_000), new Tombstones(mongo));
     }
 
     /** Every 100th item (from 7) names an unknown question, item 13 has no answer, item 21 has its own scheme. */

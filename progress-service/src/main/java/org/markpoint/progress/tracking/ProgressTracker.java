@@ -17,6 +17,7 @@ import org.markpoint.progress.calibration.CalibrationStore;
 import org.markpoint.progress.catalog.QuestionCatalog;
 import org.markpoint.progress.learner.LearnerProgress;
 import org.markpoint.progress.learner.RejectedEventException;
+import org.markpoint.progress.privacy.Tombstones;
 import org.markpoint.progress.support.OutboxEntry;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -35,9 +36,12 @@ public class ProgressTracker {
     private final QuestionCatalog catalog;
     private final CalibrationStore calibrations;
     private final Clock clock;
+    private final Tombstones tombstones;
 
-    public ProgressTracker(MongoTemplate mongo, QuestionCatalog catalog, CalibrationStore calibrations, Clock clock) {
+    public ProgressTracker(MongoTemplate mongo, QuestionCatalog catalog, CalibrationStore calibrations, Clock clock,
+                           Tombstones tombstones) {
         this.mongo = mongo;
+        this.tombstones = tombstones;
         this.catalog = catalog;
         this.calibrations = calibrations;
         this.clock = clock;
@@ -45,9 +49,13 @@ public class ProgressTracker {
 
     /**
      * Returns whether the event changed anything (false for a redelivery). Throws {@link RejectedEventException}
-     * (dead-lettered by the listener) for a mark that cannot be evidence, leaving the learner untouched.
+     * (dead-lettered by the listener) for a mark that cannot be evidence, leaving the learner untouched. A mark for
+     * an erased learner (one still in flight when they were erased) is dropped: it must not bring them back.
      */
     public boolean apply(EventEnvelope<? extends MarkpointEvent> envelope, MarkEvent event) {
+        if (tombstones.erased(envelope.tenantId(), event.learnerId())) {
+            return false;
+        }
         Instant now = clock.instant();
         Instant at = envelope.occurredAt().isAfter(now) ? now : envelope.occurredAt();
         if (event instanceof AnswerMarked e && !e.questionId().isBlank()) {

@@ -106,8 +106,15 @@ class SecurityApiIT {
                 Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> call("GET", "/learners/" + LEARNER + "/mastery", null,
                 admin()).statusCode() == 200);
-        JsonNode quiz = json(call("POST", "/quizzes", "{\"learnerId\": \"" + LEARNER + "\", \"unitId\": \"mx-unit\"}",
-                admin()));
+        // the catalog listener learns mx-unit from QuestionPublished on its own topic: wait for it too
+        String start = "{\"learnerId\": \"" + LEARNER + "\", \"unitId\": \"mx-unit\"}";
+        java.util.concurrent.atomic.AtomicReference<HttpResponse<String>> started =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            started.set(call("POST", "/quizzes", start, admin()));
+            return started.get().statusCode() != 404;
+        });
+        JsonNode quiz = json(started.get());
         quizId = quiz.get("quizId").asString();
         itemId = quiz.at("/current/itemId").asString();
         cohortId = json(call("POST", "/cohorts", "{\"name\": \"Matrix\", \"learnerIds\": [\"" + LEARNER + "\"]}",
@@ -174,7 +181,14 @@ class SecurityApiIT {
                 Sample.of("GET", c + "/questions", cohort + "/questions", 200, 404),
                 Sample.of("GET", c + "/missed-points", cohort + "/missed-points", 200, 404),
                 Sample.of("GET", c + "/misconceptions", cohort + "/misconceptions", 200, 404),
-                Sample.of("GET", c + "/trend", cohort + "/trend?outcome=lo-mx", 200, 404));
+                Sample.of("GET", c + "/trend", cohort + "/trend?outcome=lo-mx", 200, 404),
+                // GDPR (admin): this test's stub marking-service has no internal export, so export and erase refuse
+                // with 503 naming it rather than answer with a partial picture; an unknown erasure is 404
+                Sample.of("GET", "/api/v1/admin/learners/{id}/export", "/api/v1/admin/learners/matrix-unknown/export",
+                        503, 503),
+                Sample.of("DELETE", "/api/v1/admin/learners/{id}", "/api/v1/admin/learners/matrix-unknown", 503,
+                        503),
+                Sample.of("GET", "/api/v1/admin/erasures/{id}", "/api/v1/admin/erasures/none", 404, 404));
     }
 
     private AccessMatrix matrix() {

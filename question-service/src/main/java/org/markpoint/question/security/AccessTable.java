@@ -39,7 +39,8 @@ public final class AccessTable {
             AccessRule.of("GET", "/api/v1/admin/**"),
             AccessRule.of("POST", "/api/v1/admin/**"),
             AccessRule.of("PUT", "/api/v1/admin/**"),
-            AccessRule.of("DELETE", "/api/v1/admin/**")));
+            AccessRule.of("DELETE", "/api/v1/admin/**"),
+            AccessRule.of("GET", "/api/v1/internal/**")));
 
     private AccessTable() {
     }
