@@ -3,7 +3,10 @@ package org.markpoint.marking.moderation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.markpoint.marking.marks.MarkDocument;
 import org.markpoint.marking.marks.MarkDocument.Review;
 import org.markpoint.marking.marks.OutcomeSplit;
@@ -12,6 +15,7 @@ import org.markpoint.marking.support.InvalidRequestException;
 import org.markpoint.marking.support.NotFoundException;
 import org.markpoint.marking.support.OutboxEntry;
 import org.markpoint.marking.support.OutboxRelay;
+import org.markpoint.marking.webhooks.WebhookService;
 import org.markpoint.model.event.EventEnvelope;
 import org.markpoint.model.event.MarkOverridden;
 import org.markpoint.model.event.OutcomeEvidence;
@@ -32,12 +36,15 @@ public class ModerationService {
     private final SchemeReadModel schemes;
     private final Clock clock;
     private final OutboxRelay relay;
+    private final WebhookService webhooks;
 
-    public ModerationService(MongoTemplate mongo, SchemeReadModel schemes, Clock clock, OutboxRelay relay) {
+    public ModerationService(MongoTemplate mongo, SchemeReadModel schemes, Clock clock, OutboxRelay relay,
+                             WebhookService webhooks) {
         this.mongo = mongo;
         this.schemes = schemes;
         this.clock = clock;
         this.relay = relay;
+        this.webhooks = webhooks;
     }
 
     /** Marks waiting for review in mark-id order after the cursor (a mark id): a stable page order, not age. */
@@ -80,16 +87,30 @@ public class ModerationService {
         }
         Instant now = clock.instant();
         List<OutboxEntry> owed = new ArrayList<>(mark.outbox());
+        String eventId = UUID.randomUUID().toString();
         if (!mark.learnerId().isBlank()) {
             MarkOverridden event = new MarkOverridden(mark.id(), mark.learnerId(), mark.questionId(),
                     mark.finalMark(), newMark, max, rescaled(tenantId, mark, newMark), reason, tutorId);
-            owed.add(OutboxEntry.of(EventEnvelope.wrap(tenantId, event, now)));
+            OutboxEntry entry = OutboxEntry.of(EventEnvelope.wrap(tenantId, event, now));
+            eventId = entry.eventId();
+            owed.add(entry);
         }
         MarkDocument overridden = withReview(mark, new Review(Review.OVERRIDDEN, newMark, tutorId, reason, now), owed);
         mongo.save(overridden);
         if (!overridden.outbox().isEmpty()) {
             relay.owed("marks", overridden.id());
         }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("markId", mark.id());
+        data.put("learnerId", mark.learnerId());
+        data.put("questionId", mark.questionId());
+        data.put("previousMark", mark.finalMark());
+        data.put("mark", newMark);
+        data.put("maxMarks", max);
+        data.put("reason", reason);
+        data.put("tutorId", tutorId);
+        data.put("overriddenAt", now.toString());
+        webhooks.emit(tenantId, WebhookService.MARK_OVERRIDDEN, eventId, data);
         return overridden;
     }
 

@@ -24,6 +24,8 @@ import org.markpoint.marking.marks.MarkingService;
 import org.markpoint.marking.scheme.SchemeReadModel;
 import org.markpoint.marking.support.OutboxRelay;
 import org.markpoint.marking.support.TestMongo;
+import org.markpoint.marking.webhooks.WebhookProperties;
+import org.markpoint.marking.webhooks.WebhookService;
 import org.markpoint.model.event.QuestionPublished;
 import org.markpoint.model.scheme.MarkingPoint;
 import org.markpoint.model.scheme.MarkingScheme;
@@ -125,7 +127,8 @@ class BatchResumeIT {
 
         // a new service instance over the same database picks it up at start-up
         MongoTemplate secondDb = mongo();
-        BatchWorkers restarted = new BatchWorkers(secondDb, marking(secondDb), CLOCK, PROPS);
+        BatchWorkers restarted = new BatchWorkers(secondDb, marking(secondDb), CLOCK, PROPS,
+                new WebhookService(secondDb, CLOCK, new WebhookProperties(null, null, null, null, null)));
         try {
             restarted.resumeUnfinished();
             await().atMost(Duration.ofSeconds(90)).until(() -> secondDb.findById(batch.id(), BatchDocument.class)
