@@ -21,7 +21,8 @@ final class OpenApiContract {
     private static final JsonMapper CANONICAL = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).enable(SerializationFeature.INDENT_OUTPUT).build();
     static final String REGENERATE = "./mvnw -B -ntp -o -pl infra -am verify -Dtest=none "
-            + "-Dit.test=AnswerToMasteryIT -Dsurefire.failIfNoSpecifiedTests=false -Dopenapi.update=true";
+            + "-Dit.test=AnswerToMasteryIT -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false "
+            + "-Dopenapi.update=true";
 
     private OpenApiContract() {
     }
