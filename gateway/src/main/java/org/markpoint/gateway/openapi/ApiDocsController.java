@@ -32,16 +32,18 @@ class ApiDocsController {
 
     private static final Logger log = LoggerFactory.getLogger(ApiDocsController.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final Map<String, String> services = new LinkedHashMap<>();
     private final OpenApiMerger merger;
+    private final Duration timeout;
     private final WebClient http = WebClient.builder()
             .codecs(c -> c.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build();
 
     ApiDocsController(@Value("${MARKPOINT_QUESTION_URL:http://127.0.0.1:8081}") String question,
                       @Value("${MARKPOINT_MARKING_URL:http://127.0.0.1:8082}") String marking,
-                      @Value("${MARKPOINT_PROGRESS_URL:http://127.0.0.1:8083}") String progress) {
+                      @Value("${MARKPOINT_PROGRESS_URL:http://127.0.0.1:8083}") String progress,
+                      @Value("${markpoint.openapi.fetch-timeout:10s}") Duration timeout) {
+        this.timeout = timeout;
         services.put("question-service", question);
         services.put("marking-service", marking);
         services.put("progress-service", progress);
@@ -74,7 +76,7 @@ class ApiDocsController {
     }
 
     private Mono<Fetched> fetch(String service, String baseUrl) {
-        return http.get().uri(baseUrl + "/v3/api-docs").retrieve().bodyToMono(String.class).timeout(TIMEOUT)
+        return http.get().uri(baseUrl + "/v3/api-docs").retrieve().bodyToMono(String.class).timeout(timeout)
                 .map(body -> new Fetched(service, Optional.of(JSON.readTree(body))))
                 .onErrorResume(e -> {
                     log.warn("OpenAPI: {} did not give its document ({}); left out of /v3/api-docs", service,

@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The gateway fetches the services' documents over HTTP and serves one merged document and the Swagger UI page. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "markpoint.openapi.fetch-timeout=60s")
 class ApiDocsIT {
 
     private static HttpServer question;
