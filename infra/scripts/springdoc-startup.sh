@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# springdoc's start-up cost: marking-service started 3x with and 3x without springdoc (alternating), against the dev
+# springdoc's start-up cost: marking-service started twice with and twice without springdoc (alternating), against the
+# dev MongoDB-wire server (no broker: Kafka clients retry in the background and do not hold start-up up).
 # Needs the exec jars: ./mvnw -B -ntp -o -pl infra,marking-service -am package -DskipTests
-# MongoDB-wire server (no broker: Kafka clients retry in the background and do not hold start-up up).
 set -u
 cd "$(dirname "$0")/../.."
 J=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
