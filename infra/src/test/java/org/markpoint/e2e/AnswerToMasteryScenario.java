@@ -103,6 +103,17 @@ abstract class AnswerToMasteryScenario {
     }
 
     @Test
+    void givenTheRunningServices_whenTheirOpenApiDocumentsAreRead_thenEachMatchesItsCommittedContract() {
+        for (String[] service : new String[][] {{"question-service", question}, {"marking-service", marking},
+            {"progress-service", progress}}) {
+            HttpResponse<String> doc = get(service[1] + "/v3/api-docs");
+            assertThat(doc.statusCode()).as(service[0]).isEqualTo(200);
+            assertThat(JSON.readTree(doc.body()).get("openapi").asString()).startsWith("3.1");
+            OpenApiContract.check(service[0], doc.body());
+        }
+    }
+
+    @Test
     void givenAPublishedQuestion_whenALearnerAnswers_thenMasteryOfItsOutcomeAppears() {
         HttpResponse<String> created = post(question + "/api/v1/questions", """
             {"id": "e2e-q1", "unitId": "unit-cs", "learningOutcomes": ["lo-feedback"],

@@ -2,13 +2,16 @@ package org.markpoint.marking.batch;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.markpoint.marking.marks.MarkingService;
+import org.markpoint.marking.webhooks.WebhookService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -34,10 +37,13 @@ public class BatchWorkers {
     private final ExecutorService pool;
     private final ScheduledExecutorService dispatcher;
     private final BatchRunner runner;
+    private final WebhookService webhooks;
     private volatile boolean stopping;
 
-    public BatchWorkers(MongoTemplate mongo, MarkingService marking, Clock clock, BatchProperties props) {
+    public BatchWorkers(MongoTemplate mongo, MarkingService marking, Clock clock, BatchProperties props,
+                        WebhookService webhooks) {
         this.mongo = mongo;
+        this.webhooks = webhooks;
         this.pool = Executors.newFixedThreadPool(props.workers(), named("batch-worker-"));
         this.dispatcher = Executors.newSingleThreadScheduledExecutor(named("batch-dispatcher-"));
         this.runner = new BatchRunner(mongo, marking, pool, props.workers(), clock);
@@ -66,6 +72,7 @@ public class BatchWorkers {
             BatchDocument b = runner.run(batchId, () -> !stopping);
             if (b != null && b.finished()) {
                 log.info("batch {}: {} items marked, {} errors", b.id(), b.done() - b.errors(), b.errors());
+                completed(b);
             }
         } catch (RuntimeException e) {
             if (!stopping) {
@@ -74,6 +81,19 @@ public class BatchWorkers {
                 dispatcher.schedule(() -> run(batchId), RETRY_SECONDS, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** Tells the tenant's webhooks; the event id is the batch's, so a batch reported twice is delivered once. */
+    private void completed(BatchDocument b) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("batchId", b.id());
+        data.put("status", b.status());
+        data.put("total", b.total());
+        data.put("marked", b.done() - b.errors());
+        data.put("errors", b.errors());
+        data.put("finishedAt", String.valueOf(b.finishedAt()));
+        data.put("results", "/api/v1/marking/batches/" + b.id() + "/results");
+        webhooks.emit(b.tenantId(), WebhookService.BATCH_COMPLETED, "batch.completed:" + b.id(), data);
     }
 
     /** Stops between chunks; a chunk cut off mid-way is redone on the next start without marking anything twice. */

@@ -3,7 +3,10 @@ package org.markpoint.marking.moderation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.markpoint.marking.audit.AuditEntry;
 import org.markpoint.marking.audit.AuditEntry.MarkState;
 import org.markpoint.marking.audit.AuditLog;
@@ -15,6 +18,7 @@ import org.markpoint.marking.support.InvalidRequestException;
 import org.markpoint.marking.support.NotFoundException;
 import org.markpoint.marking.support.OutboxEntry;
 import org.markpoint.marking.support.OutboxRelay;
+import org.markpoint.marking.webhooks.WebhookService;
 import org.markpoint.model.event.EventEnvelope;
 import org.markpoint.model.event.MarkOverridden;
 import org.markpoint.model.event.OutcomeEvidence;
@@ -36,14 +40,16 @@ public class ModerationService {
     private final Clock clock;
     private final OutboxRelay relay;
     private final AuditLog audit;
+    private final WebhookService webhooks;
 
     public ModerationService(MongoTemplate mongo, SchemeReadModel schemes, Clock clock, OutboxRelay relay,
-                             AuditLog audit) {
+                             AuditLog audit, WebhookService webhooks) {
         this.mongo = mongo;
         this.audit = audit;
         this.schemes = schemes;
         this.clock = clock;
         this.relay = relay;
+        this.webhooks = webhooks;
     }
 
     /** Marks waiting for review in mark-id order after the cursor (a mark id): a stable page order, not age. */
@@ -94,10 +100,13 @@ public class ModerationService {
         }
         Instant now = clock.instant();
         List<OutboxEntry> owed = new ArrayList<>(mark.outbox());
+        String eventId = UUID.randomUUID().toString();
         if (!mark.learnerId().isBlank()) {
             MarkOverridden event = new MarkOverridden(mark.id(), mark.learnerId(), mark.questionId(),
                     mark.finalMark(), newMark, max, rescaled(tenantId, mark, newMark), reason, tutorId);
-            owed.add(OutboxEntry.of(EventEnvelope.wrap(tenantId, event, now)));
+            OutboxEntry entry = OutboxEntry.of(EventEnvelope.wrap(tenantId, event, now));
+            eventId = entry.eventId();
+            owed.add(entry);
         }
         MarkDocument overridden = mark.withReview(new Review(Review.OVERRIDDEN, newMark, tutorId, reason, now), owed);
         mongo.save(overridden);
@@ -105,6 +114,17 @@ public class ModerationService {
         if (!overridden.outbox().isEmpty()) {
             relay.owed("marks", overridden.id());
         }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("markId", mark.id());
+        data.put("learnerId", mark.learnerId());
+        data.put("questionId", mark.questionId());
+        data.put("previousMark", mark.finalMark());
+        data.put("mark", newMark);
+        data.put("maxMarks", max);
+        data.put("reason", reason);
+        data.put("tutorId", tutorId);
+        data.put("overriddenAt", now.toString());
+        webhooks.emit(tenantId, WebhookService.MARK_OVERRIDDEN, eventId, data);
         return overridden;
     }
 

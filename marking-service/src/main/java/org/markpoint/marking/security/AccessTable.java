@@ -32,6 +32,12 @@ public final class AccessTable {
             AccessRule.of("GET", M + "/batches/{id}", TUTOR, LMS),
             AccessRule.of("GET", M + "/batches/{id}/results", TUTOR, LMS),
             AccessRule.of("POST", M + "/test-bench", TUTOR, AUTHOR),
+            // webhooks are the LMS's (and the centre admin's): register, list, read, delete, delivery log
+            AccessRule.of("POST", M + "/webhooks", LMS),
+            AccessRule.of("GET", M + "/webhooks", LMS),
+            AccessRule.of("GET", M + "/webhooks/{id}", LMS),
+            AccessRule.of("DELETE", M + "/webhooks/{id}", LMS),
+            AccessRule.of("GET", M + "/webhooks/{id}/deliveries", LMS),
             AccessRule.of("GET", "/api/v1/admin/**"),
             AccessRule.of("POST", "/api/v1/admin/**"),
             AccessRule.of("PUT", "/api/v1/admin/**"),

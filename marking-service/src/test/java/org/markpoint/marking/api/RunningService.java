@@ -43,6 +43,8 @@ abstract class RunningService {
         r.add("spring.mongodb.uri", TestMongo::uri);
         r.add("spring.mongodb.database", () -> "marking-it");
         r.add("spring.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
+        r.add("markpoint.webhooks.poll-ms", () -> "100");
+        r.add("markpoint.webhooks.first-retry", () -> "200ms");
     }
 
     @LocalServerPort

@@ -25,6 +25,8 @@ import org.markpoint.marking.privacy.Tombstones;
 import org.markpoint.marking.scheme.SchemeReadModel;
 import org.markpoint.marking.support.OutboxRelay;
 import org.markpoint.marking.support.TestMongo;
+import org.markpoint.marking.webhooks.WebhookProperties;
+import org.markpoint.marking.webhooks.WebhookService;
 import org.markpoint.model.event.QuestionPublished;
 import org.markpoint.model.scheme.MarkingPoint;
 import org.markpoint.model.scheme.MarkingScheme;
@@ -126,7 +128,8 @@ class BatchResumeIT {
 
         // a new service instance over the same database picks it up at start-up
         MongoTemplate secondDb = mongo();
-        BatchWorkers restarted = new BatchWorkers(secondDb, marking(secondDb), CLOCK, PROPS);
+        BatchWorkers restarted = new BatchWorkers(secondDb, marking(secondDb), CLOCK, PROPS,
+                new WebhookService(secondDb, CLOCK, new WebhookProperties(null, null, null, null, null)));
         try {
             restarted.resumeUnfinished();
             await().atMost(Duration.ofSeconds(90)).until(() -> secondDb.findById(batch.id(), BatchDocument.class)
