@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 import org.markpoint.question.bank.QuestionSpec;
 import org.markpoint.question.support.ConflictException;
@@ -29,6 +32,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class QuestionBank {
 
+    private static final String QUESTION_ID = "questionId";
     private static final Pattern REGEX_META = Pattern.compile("[\\\\^$.|?*+()\\[\\]{}/-]");
 
     private final MongoTemplate mongo;
@@ -108,29 +112,61 @@ public class QuestionBank {
     }
 
     /**
-     * Rewrites questions stored before versions and revisions were kept, so search by status and text finds them
-     * and their ETag is a real revision. Safe to run at every start: it only touches documents without a revision.
+     * Rewrites questions an older release stored: first those keyed by the bare question id (moved to the per-tenant
+     * key), then those stored before versions and revisions were kept, so search by status and text finds them and
+     * their ETag is a real revision. Safe to run at every start: it only touches documents lacking those fields.
+     *
+     * @return how many documents it rewrote
      */
     public int upgradeStored() {
+        int rekeyed = rekeyStored();
         List<QuestionDocument> old = mongo.find(new Query(Criteria.where("revision").exists(false)),
                 QuestionDocument.class);
         for (QuestionDocument d : old) {
             change(d.tenantId(), d.id(), IfMatch.CURRENT, x -> new QuestionDocument.Change(x.rewritten(), List.of()));
         }
+        return rekeyed + old.size();
+    }
+
+    /**
+     * Moves documents stored under the bare question id (one id per installation) to {@code tenant:id}, keeping the
+     * bare id in {@code questionId}. Insert, then delete: a crash between the two leaves a copy that the next run
+     * finds already moved, and only deletes.
+     */
+    private int rekeyStored() {
+        MongoCollection<Document> questions = mongo.getCollection(mongo.getCollectionName(QuestionDocument.class));
+        List<Document> old = questions.find(new Document(QUESTION_ID, new Document("$exists", false)))
+                .into(new ArrayList<>());
+        for (Document d : old) {
+            Object bare = d.get("_id");
+            String tenantId = d.getString("tenantId");
+            Document moved = new Document("_id", QuestionDocument.key(tenantId, String.valueOf(bare)))
+                    .append(QUESTION_ID, String.valueOf(bare));
+            d.forEach((field, value) -> moved.putIfAbsent(field, value));
+            try {
+                questions.insertOne(moved);
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+            questions.deleteOne(new Document("_id", bare).append("tenantId", tenantId));
+        }
         return old.size();
     }
 
     public boolean exists(String tenantId, String questionId) {
-        return mongo.exists(byTenant(tenantId).addCriteria(Criteria.where("_id").is(questionId)),
-                QuestionDocument.class);
+        return mongo.exists(byKey(tenantId, questionId), QuestionDocument.class);
     }
 
     public Optional<QuestionDocument> find(String tenantId, String questionId) {
-        return Optional.ofNullable(mongo.findOne(
-                byTenant(tenantId).addCriteria(Criteria.where("_id").is(questionId)), QuestionDocument.class));
+        return Optional.ofNullable(mongo.findOne(byKey(tenantId, questionId), QuestionDocument.class));
     }
 
-    /** One page of questions in id order, filtered; {@code after} is the last id of the previous page. */
+    /**
+     * One page of questions in id order, filtered; {@code after} is the last (bare) id of the previous page. In one
+     * tenant {@code _id} order is question id order (every key starts with the same "tenant:").
+     */
     public List<QuestionDocument> page(String tenantId, QuestionFilter filter, String after, int limit) {
         List<Criteria> all = new ArrayList<>();
         all.add(Criteria.where("tenantId").is(tenantId));
@@ -155,7 +191,7 @@ public class QuestionBank {
         // each word literally (metacharacters escaped): no regex injection, and a literal pattern cannot backtrack
         filter.words().forEach(w -> all.add(Criteria.where("searchText").regex(literal(w))));
         if (!after.isBlank()) {
-            all.add(Criteria.where("_id").gt(after));
+            all.add(Criteria.where("_id").gt(QuestionDocument.key(tenantId, after)));
         }
         Query q = new Query(new Criteria().andOperator(all));
         return mongo.find(q.with(Sort.by("_id")).limit(limit), QuestionDocument.class);
@@ -167,14 +203,15 @@ public class QuestionBank {
     }
 
     private static Document whenStill(QuestionDocument d) {
-        Document filter = new Document("_id", d.id()).append("tenantId", d.tenantId());
+        Document filter = new Document("_id", d.key()).append("tenantId", d.tenantId());
         // documents stored before revisions were kept have none: revision 0 is "no field yet"
         return d.revision() == 0
                 ? filter.append("revision", new Document("$exists", false))
                 : filter.append("revision", d.revision());
     }
 
-    private static Query byTenant(String tenantId) {
-        return new Query(Criteria.where("tenantId").is(tenantId));
+    private static Query byKey(String tenantId, String questionId) {
+        return new Query(Criteria.where("_id").is(QuestionDocument.key(tenantId, questionId)).and("tenantId")
+                .is(tenantId));
     }
 }

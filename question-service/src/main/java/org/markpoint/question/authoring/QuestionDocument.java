@@ -23,12 +23,15 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Field;
 
 /**
  * A question with every version it has had. The top-level content mirrors the latest version (the one an author
  * edits); {@code publishedVersion} is the one markers use, which stays live while a newer draft is written.
  * {@code revision} grows with every write and is the ETag: writes are conditional on it, so two authors never
  * overwrite each other. {@code outbox} holds the events this state owes until the relay publishes them.
+ * Stored per tenant like units: {@code _id} = tenant + ":" + question id, the bare id in {@code questionId}; so two
+ * tenants may hold the same question id, and in one tenant's {@code _id} order is its question id order.
  */
 @Document("questions")
 @CompoundIndexes({
@@ -36,7 +39,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
     @CompoundIndex(name = "tenant_outcome", def = "{'tenantId': 1, 'learningOutcomes': 1}"),
     @CompoundIndex(name = "tenant_status", def = "{'tenantId': 1, 'status': 1, '_id': 1}")
 })
-public record QuestionDocument(@Id String id, String tenantId, String unitId, List<String> learningOutcomes,
+public record QuestionDocument(@Id String key, @Field("questionId") String id, String tenantId, String unitId, List<String> learningOutcomes,
                                String context, MarkingScheme scheme, int version, QuestionStatus status,
                                int publishedVersion, List<SchemeWarning> warnings, String searchText,
                                long revision, List<QuestionVersion> versions, Instant createdAt,
@@ -47,6 +50,7 @@ public record QuestionDocument(@Id String id, String tenantId, String unitId, Li
     }
 
     public QuestionDocument {
+        key = key(tenantId, id);
         learningOutcomes = learningOutcomes == null ? List.of() : List.copyOf(learningOutcomes);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
@@ -65,12 +69,12 @@ public record QuestionDocument(@Id String id, String tenantId, String unitId, Li
 
     /** How documents are read: those stored before versions and revisions were kept lack the numbers (read as 0). */
     @PersistenceCreator
-    static QuestionDocument read(String id, String tenantId, String unitId, List<String> learningOutcomes,
+    static QuestionDocument read(String key, String id, String tenantId, String unitId, List<String> learningOutcomes,
                                  String context, MarkingScheme scheme, int version, QuestionStatus status,
                                  Integer publishedVersion, List<SchemeWarning> warnings, String searchText,
                                  Long revision, List<QuestionVersion> versions, Instant createdAt,
                                  Instant updatedAt, List<OutboxEntry> outbox) {
-        return new QuestionDocument(id, tenantId, unitId, learningOutcomes, context, scheme, version, status,
+        return new QuestionDocument(key, id, tenantId, unitId, learningOutcomes, context, scheme, version, status,
                 publishedVersion == null ? 0 : publishedVersion, warnings, searchText,
                 revision == null ? 0 : revision, versions, createdAt, updatedAt, outbox);
     }
@@ -78,7 +82,7 @@ public record QuestionDocument(@Id String id, String tenantId, String unitId, Li
     /** A new question: version 1, a draft, with its marks checked (capped at the maximum, odd totals flagged). */
     public static QuestionDocument draft(String id, String tenantId, QuestionSpec spec, Instant at) {
         QuestionVersion first = version(1, spec, at);
-        return new QuestionDocument(id, tenantId, first.unitId(), first.learningOutcomes(), first.context(),
+        return new QuestionDocument(null, id, tenantId, first.unitId(), first.learningOutcomes(), first.context(),
                 first.scheme(), 1, QuestionStatus.DRAFT, 0, first.warnings(), "", 1, List.of(first), at, at,
                 List.of());
     }
@@ -157,18 +161,23 @@ public record QuestionDocument(@Id String id, String tenantId, String unitId, Li
             case RETIRED -> QuestionStatus.RETIRED;
             default -> QuestionStatus.DRAFT;
         };
-        return new QuestionDocument(id, tenantId, head.unitId(), head.learningOutcomes(), head.context(),
+        return new QuestionDocument(key, id, tenantId, head.unitId(), head.learningOutcomes(), head.context(),
                 head.scheme(), head.number(), headStatus, live, head.warnings(), "", revision + 1, next,
                 createdAt, at, outbox);
     }
 
     private Change owing(QuestionDocument next, MarkpointEvent event, Instant at) {
         List<OutboxEntry> owed = List.of(OutboxEntry.of(EventEnvelope.wrap(tenantId, event, at)));
-        QuestionDocument withEvent = new QuestionDocument(next.id, tenantId, next.unitId, next.learningOutcomes,
-                next.context, next.scheme, next.version, next.status, next.publishedVersion, next.warnings, "",
-                next.revision, next.versions, createdAt, next.updatedAt,
+        QuestionDocument withEvent = new QuestionDocument(next.key, next.id, tenantId, next.unitId,
+                next.learningOutcomes, next.context, next.scheme, next.version, next.status, next.publishedVersion,
+                next.warnings, "", next.revision, next.versions, createdAt, next.updatedAt,
                 Stream.concat(next.outbox.stream(), owed.stream()).toList());
         return new Change(withEvent, owed);
+    }
+
+    /** The stored {@code _id} of a tenant's question. */
+    static String key(String tenantId, String questionId) {
+        return tenantId + ":" + questionId;
     }
 
     /** Stem, context, model answer and point texts in lower case, for a literal "contains" search. */

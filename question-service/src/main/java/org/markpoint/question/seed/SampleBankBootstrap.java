@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Loads the bundled sample bank (generated from the seed revision pages) into an empty bank at start-up, so a new
  * user has units and questions to try. Skips tenants that already have units: a restart never duplicates. First
- * rewrites questions an older release stored without versions or revisions.
+ * rewrites questions an older release stored (keyed by the bare id, or without versions or revisions).
  */
 @Component
 @EnableConfigurationProperties(SampleBankBootstrap.Settings.class)
@@ -53,7 +53,7 @@ class SampleBankBootstrap implements ApplicationRunner {
     public void run(ApplicationArguments args) throws IOException {
         int upgraded = bank.upgradeStored();
         if (upgraded > 0) {
-            log.info("rewrote {} questions stored before versions were kept", upgraded);
+            log.info("rewrote {} questions stored by an older release (bare-id keys, no versions)", upgraded);
         }
         if (!settings.loadSample() || units.count(settings.sampleTenant()) > 0) {
             return;

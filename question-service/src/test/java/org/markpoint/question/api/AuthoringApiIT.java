@@ -228,7 +228,7 @@ class AuthoringApiIT extends BankApiTestBase {
     QuestionBank bank;
 
     @Test
-    void givenQuestionStoredByAnOlderRelease_whenUpgraded_thenItsLiveVersionIsKeptAndItCanBeSearchedAndEdited() {
+    void givenQuestionStoredByAnOlderRelease_whenUpgraded_thenRekeyedForItsTenantWithItsLiveVersionSearchableAndEditable() {
         mongo.insert(Document.parse("""
             {"_id": "auth-legacy", "tenantId": "demo", "unitId": "legacy-unit", "learningOutcomes": ["lo1"],
              "context": "", "version": 2, "status": "PUBLISHED", "outbox": [],
@@ -236,13 +236,15 @@ class AuthoringApiIT extends BankApiTestBase {
                         "modelAnswer": "", "markingPoints": [{"_id": "a", "text": "old point", "accept": ["old"],
                         "reject": [], "marks": 1, "learningOutcome": "lo1"}], "misconceptions": [], "glossary": []}}
             """), "questions");
-        HttpResponse<String> before = Http.get(url("/api/v1/questions/auth-legacy"));
-        assertThat(body(before).get("publishedVersion").asInt()).isEqualTo(2);
-        assertThat(etag(before)).isEqualTo("\"0\"");
 
         assertThat(bank.upgradeStored()).isPositive();
 
+        assertThat(mongo.getCollection("questions").find(new Document("_id", "auth-legacy")).first()).isNull();
+        assertThat(mongo.getCollection("questions").find(new Document("_id", "demo:auth-legacy")).first())
+                .containsEntry("questionId", "auth-legacy");
         HttpResponse<String> after = Http.get(url("/api/v1/questions/auth-legacy"));
+        assertThat(body(after).get("id").asString()).isEqualTo("auth-legacy");
+        assertThat(body(after).get("publishedVersion").asInt()).isEqualTo(2);
         assertThat(etag(after)).isEqualTo("\"1\"");
         assertThat(Http.get(url("/api/v1/questions?status=published&q=legacy")).body()).contains("auth-legacy");
         HttpResponse<String> edited = put("auth-legacy", etag(after), twoPoints("Explain it anew."));

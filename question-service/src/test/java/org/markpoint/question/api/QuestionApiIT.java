@@ -6,7 +6,9 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.markpoint.model.event.QuestionPublished;
+import org.markpoint.model.security.Role;
 import org.markpoint.question.support.Http;
+import org.markpoint.question.support.TestIdentity;
 
 class QuestionApiIT extends BankApiTestBase {
 
@@ -49,6 +51,37 @@ class QuestionApiIT extends BankApiTestBase {
         HttpResponse<String> second = Http.get(url("/api/v1/questions?unit=unit-paged&limit=3&cursor=" + next));
         assertThat(body(second).get("items")).hasSize(2);
         assertThat(body(second).get("next").asString()).isEmpty();
+    }
+
+    @Test
+    void givenTwoTenants_whenEachCreatesTheSameQuestionId_thenBothCreatedAndEachSeesOnlyItsOwn() {
+        String[] tenantA = TestIdentity.headers(TestIdentity.of("author-a", "tenant-a", Role.AUTHOR));
+        String[] tenantB = TestIdentity.headers(TestIdentity.of("author-b", "tenant-b", Role.AUTHOR));
+        String[] readerB = TestIdentity.headers(TestIdentity.of("tutor-b", "tenant-b", Role.TUTOR));
+        HttpResponse<String> createdA = Http.post(url("/api/v1/questions"), "application/json",
+                question("shared-q", "unit-a", "explain"), tenantA);
+        HttpResponse<String> onlyA = Http.post(url("/api/v1/questions"), "application/json",
+                question("only-a", "unit-a", "explain"), tenantA);
+        assertThat(createdA.statusCode()).isEqualTo(201);
+        assertThat(onlyA.statusCode()).isEqualTo(201);
+        assertThat(Http.request("GET", url("/api/v1/questions/only-a"), null, readerB).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> createdB = Http.post(url("/api/v1/questions"), "application/json",
+                question("shared-q", "unit-b", "describe"), tenantB);
+
+        assertThat(createdB.statusCode()).isEqualTo(201);
+        assertThat(body(createdB).get("id").asString()).isEqualTo("shared-q");
+        HttpResponse<String> readA = Http.request("GET", url("/api/v1/questions/shared-q"), null, tenantA);
+        HttpResponse<String> readB = Http.request("GET", url("/api/v1/questions/shared-q"), null, tenantB);
+        assertThat(body(readA).get("id").asString()).isEqualTo("shared-q");
+        assertThat(body(readA).get("unitId").asString()).isEqualTo("unit-a");
+        assertThat(body(readB).get("id").asString()).isEqualTo("shared-q");
+        assertThat(body(readB).get("unitId").asString()).isEqualTo("unit-b");
+        assertThat(Http.request("GET", url("/api/v1/questions"), null, readerB).body())
+                .contains("unit-b").doesNotContain("unit-a").doesNotContain("only-a");
+        HttpResponse<String> againB = Http.post(url("/api/v1/questions"), "application/json",
+                question("shared-q", "unit-b", "describe"), tenantB);
+        assertThat(againB.statusCode()).isEqualTo(409);
     }
 
     @Test

@@ -153,7 +153,7 @@ class QuestionDocumentTest {
 
     @Test
     void givenDocumentStoredBeforeVersionsWereKept_whenRead_thenItsOneVersionIsTheLiveOne() {
-        QuestionDocument old = new QuestionDocument("q1", "demo", "u1", List.of("lo1"), "", spec("A").scheme(), 3,
+        QuestionDocument old = new QuestionDocument(null, "q1", "demo", "u1", List.of("lo1"), "", spec("A").scheme(), 3,
                 QuestionStatus.PUBLISHED, 0, null, null, 0, null, T0, T1, null);
 
         assertThat(old.publishedVersion()).isEqualTo(3);
