@@ -252,4 +252,22 @@ class AuthoringApiIT extends BankApiTestBase {
         assertThat(body(edited).get("publishedVersion").asInt()).isEqualTo(2);
         assertThat(bank.upgradeStored()).isZero();
     }
+
+    @Test
+    void givenARekeyInterruptedAfterItsCopy_whenUpgradedAgain_thenOnlyTheOldDocumentIsRemoved() {
+        String legacy = """
+            {"_id": "auth-half", "tenantId": "demo", "unitId": "half-unit", "version": 1, "status": "DRAFT",
+             "revision": 1, "scheme": {"stem": "Explain a half-moved question.", "commandWord": "explain",
+                        "maxMarks": 1, "markingPoints": [{"_id": "a", "text": "point", "marks": 1}]}}
+            """;
+        mongo.insert(Document.parse(legacy), "questions");
+        Document copied = Document.parse(legacy).append("_id", "demo:auth-half").append("questionId", "auth-half");
+        mongo.insert(copied, "questions");
+
+        assertThat(bank.upgradeStored()).isEqualTo(1);
+
+        assertThat(mongo.getCollection("questions").countDocuments(new Document("unitId", "half-unit")))
+                .isEqualTo(1);
+        assertThat(body(Http.get(url("/api/v1/questions/auth-half"))).get("id").asString()).isEqualTo("auth-half");
+    }
 }
