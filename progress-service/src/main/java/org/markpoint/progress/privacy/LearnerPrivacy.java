@@ -87,6 +87,7 @@ class LearnerPrivacy {
         // the cohort, never its roster: the other learners in it are not this learner's data
         part.put("cohorts", held.cohorts().stream().map(c -> Map.of("cohortId", String.valueOf(c.get("_id")),
                 "name", String.valueOf(c.get("name")))).toList());
+        part.put("xapiStatements", json(held.statements()));
         return part;
     }
 

@@ -6,6 +6,7 @@ import org.markpoint.model.event.EventEnvelope;
 import org.markpoint.model.event.MarkpointEvent;
 import org.markpoint.model.event.MasteryUpdated;
 import org.markpoint.model.event.Topics;
+import org.markpoint.progress.privacy.Tombstones;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -19,15 +20,25 @@ class XapiEventListener {
     private final EventCodec codec = new EventCodec();
     private final StatementFactory factory;
     private final StatementStore store;
+    private final Tombstones tombstones;
 
-    XapiEventListener(XapiProperties props, StatementStore store) {
+    XapiEventListener(XapiProperties props, StatementStore store, Tombstones tombstones) {
         this.factory = new StatementFactory(props.baseIri(), props.masteryThreshold());
         this.store = store;
+        this.tombstones = tombstones;
     }
 
     @KafkaListener(topics = {Topics.ANSWER_MARKED, Topics.MASTERY}, groupId = "${spring.application.name}-xapi")
     void on(String payload) {
         EventEnvelope<MarkpointEvent> envelope = codec.decode(payload);
+        String learner = switch (envelope.body()) {
+            case AnswerMarked e -> e.learnerId();
+            case MasteryUpdated e -> e.learnerId();
+            default -> "";
+        };
+        if (!learner.isBlank() && tombstones.erased(envelope.tenantId(), learner)) {
+            return; // an erased learner gets no new statements (a mark or mastery change still in flight)
+        }
         switch (envelope.body()) {
             case AnswerMarked e when !e.learnerId().isBlank() -> store.save(envelope.tenantId(), e.learnerId(),
                     factory.answered(envelope.eventId(), envelope.occurredAt(), e));
