@@ -2,10 +2,9 @@ package org.markpoint.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.markpoint.testing.TestCredentials.sendAsStaff;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -34,7 +33,6 @@ import org.markpoint.testing.TestCredentials;
 abstract class AnswerToMasteryScenario {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final List<ConfigurableApplicationContext> services = new ArrayList<>();
     private String question;
@@ -76,25 +74,13 @@ abstract class AnswerToMasteryScenario {
         stopInfrastructure();
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            // straight to a service, so signed as the gateway would sign a staff member of the demo tenant
-            return HTTP.send(TestCredentials.signedStaff(request).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static HttpResponse<String> post(String url, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        return sendAsStaff(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private static HttpResponse<String> get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+        return sendAsStaff(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
     private JsonNode mastery(String learner) {

@@ -2,14 +2,13 @@ package org.markpoint.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.markpoint.testing.TestCredentials.sendAsStaff;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -42,7 +41,6 @@ import tools.jackson.databind.json.JsonMapper;
 class LearnerErasureIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String QUESTION_ID = "gdpr-state";
     private static final String UNIT = "unit-gdpr";
     private static final String ANSWER = "Apologise to the customer.";
@@ -98,19 +96,8 @@ class LearnerErasureIT {
         kafka.destroy();
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(TestCredentials.signedStaff(request).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static HttpResponse<String> post(String url, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        return sendAsStaff(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -120,7 +107,7 @@ class LearnerErasureIT {
     }
 
     private static JsonNode get(String url) {
-        return ok(send(HttpRequest.newBuilder(URI.create(url)).GET()), 200);
+        return ok(sendAsStaff(HttpRequest.newBuilder(URI.create(url)).GET()), 200);
     }
 
     private static void publishQuestion() {
@@ -151,7 +138,7 @@ class LearnerErasureIT {
                 + ".\", \"learnerId\": \"" + learner + "\", \"questionId\": \"" + QUESTION_ID + "\"}"), 200);
         ok(post(marking + "/api/v1/marking/marks/" + mark.get("markId").asString() + "/appeals",
                 "{\"reason\": \"I did say sorry\"}"), 200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> send(HttpRequest.newBuilder(URI.create(progress
+        await().atMost(Duration.ofSeconds(30)).until(() -> sendAsStaff(HttpRequest.newBuilder(URI.create(progress
                 + "/api/v1/progress/learners/" + learner + "/mastery")).GET()).statusCode() == 200
                 && get(progress + "/api/v1/progress/learners/" + learner + "/mastery").at("/outcomes/0/evidence")
                 .asInt() == 2);
@@ -184,7 +171,7 @@ class LearnerErasureIT {
         assertThat(export.at("/services/progress-service/cohorts/0/name").asString()).isEqualTo("Group G");
         assertThat(export.toString()).doesNotContain(kept);
 
-        HttpResponse<String> delete = send(HttpRequest.newBuilder(URI.create(progress + "/api/v1/admin/learners/"
+        HttpResponse<String> delete = sendAsStaff(HttpRequest.newBuilder(URI.create(progress + "/api/v1/admin/learners/"
                 + erased)).DELETE());
         String erasureId = ok(delete, 202).get("erasureId").asString();
         await().atMost(Duration.ofSeconds(60)).until(() -> get(progress + "/api/v1/admin/erasures/" + erasureId)
@@ -198,7 +185,7 @@ class LearnerErasureIT {
                 .anyMatch(h -> h.startsWith("batch_chunks:")).anyMatch(h -> h.startsWith("audit:"));
         assertThat(databasesNaming(kept).get("markpoint-progress")).anyMatch(h -> h.startsWith("quizzes:"))
                 .anyMatch(h -> h.startsWith("learner_progress:")).anyMatch(h -> h.startsWith("cohorts:"));
-        assertThat(send(HttpRequest.newBuilder(URI.create(progress + "/api/v1/admin/learners/" + erased
+        assertThat(sendAsStaff(HttpRequest.newBuilder(URI.create(progress + "/api/v1/admin/learners/" + erased
                 + "/export")).GET()).statusCode()).isEqualTo(404);
         System.out.printf("erasure %s: %s%n", erasureId, get(progress + "/api/v1/admin/erasures/" + erasureId));
     }

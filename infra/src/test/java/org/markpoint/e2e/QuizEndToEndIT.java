@@ -2,14 +2,13 @@ package org.markpoint.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.markpoint.testing.TestCredentials.sendAsStaff;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -42,7 +41,6 @@ import org.markpoint.testing.TestCredentials;
 class QuizEndToEndIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String UNIT = "unit-e2e-quiz";
     /** question id -> {outcome, command word, stem, marking points JSON, an answer that earns the marks}. */
     private static final Map<String, String[]> BANK = new LinkedHashMap<>();
@@ -131,33 +129,21 @@ class QuizEndToEndIT {
         kafka.destroy();
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            // straight to a service, so signed as the gateway would sign a staff member of the demo tenant
-            return HTTP.send(TestCredentials.signedStaff(request).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static HttpResponse<String> post(String url, String json, String idempotencyKey) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (!idempotencyKey.isEmpty()) {
             b.header("Idempotency-Key", idempotencyKey);
         }
-        return send(b);
+        return sendAsStaff(b);
     }
 
     private static JsonNode get(String url) {
-        return JSON.readTree(send(HttpRequest.newBuilder(URI.create(url)).GET()).body());
+        return JSON.readTree(sendAsStaff(HttpRequest.newBuilder(URI.create(url)).GET()).body());
     }
 
     private static int evidence(String learner) {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(progress + "/api/v1/progress/learners/"
+        HttpResponse<String> r = sendAsStaff(HttpRequest.newBuilder(URI.create(progress + "/api/v1/progress/learners/"
                 + learner + "/mastery")).GET());
         int sum = 0;
         if (r.statusCode() == 200) {

@@ -81,6 +81,21 @@ public final class TestCredentials {
         return request.header(IdentityCodec.HEADER, h.identity()).header(IdentityCodec.SIGNATURE_HEADER, h.signature());
     }
 
+    /**
+     * Sends a request straight to a service (no gateway), signed as a staff member of the demo tenant the way the
+     * gateway would sign it.
+     */
+    public static HttpResponse<String> sendAsStaff(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(signedStaff(request).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Signed as a staff member of the demo tenant (admin, tutor, author, lms). */
     public static HttpRequest.Builder signedStaff(HttpRequest.Builder request) {
         return signed(request, "infra-test", "demo", Role.ADMIN, Role.TUTOR, Role.AUTHOR, Role.LMS);
