@@ -31,22 +31,21 @@ class XapiEventListener {
     @KafkaListener(topics = {Topics.ANSWER_MARKED, Topics.MASTERY}, groupId = "${spring.application.name}-xapi")
     void on(String payload) {
         EventEnvelope<MarkpointEvent> envelope = codec.decode(payload);
-        String learner = switch (envelope.body()) {
-            case AnswerMarked e -> e.learnerId();
-            case MasteryUpdated e -> e.learnerId();
-            default -> "";
-        };
-        if (!learner.isBlank() && tombstones.erased(envelope.tenantId(), learner)) {
-            return; // an erased learner gets no new statements (a mark or mastery change still in flight)
-        }
         switch (envelope.body()) {
-            case AnswerMarked e when !e.learnerId().isBlank() -> store.save(envelope.tenantId(), e.learnerId(),
+            case AnswerMarked e when !e.learnerId().isBlank() -> save(envelope.tenantId(), e.learnerId(),
                     factory.answered(envelope.eventId(), envelope.occurredAt(), e));
             case MasteryUpdated e -> factory.masteryChanged(envelope.eventId(), envelope.occurredAt(), e)
-                    .ifPresent(s -> store.save(envelope.tenantId(), e.learnerId(), s));
+                    .ifPresent(s -> save(envelope.tenantId(), e.learnerId(), s));
             default -> {
                 // anonymous marks and overrides make no statement
             }
+        }
+    }
+
+    private void save(String tenantId, String learnerId, Statement statement) {
+        // an erased learner gets no new statements (a mark or mastery change still in flight when they were erased)
+        if (!tombstones.erased(tenantId, learnerId)) {
+            store.save(tenantId, learnerId, statement);
         }
     }
 }
