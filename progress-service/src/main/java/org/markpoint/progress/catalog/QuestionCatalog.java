@@ -77,4 +77,10 @@ public class QuestionCatalog {
         return mongo.find(new Query(Criteria.where("tenantId").is(tenantId).and("learningOutcomes").in(outcomes)
                 .and("retired").is(false)), PublishedQuestion.class);
     }
+
+    /** Every live question of the tenant (the deep-linking picker groups them by unit). */
+    public List<PublishedQuestion> live(String tenantId) {
+        return mongo.find(new Query(Criteria.where("tenantId").is(tenantId).and("retired").is(false)),
+                PublishedQuestion.class);
+    }
 }

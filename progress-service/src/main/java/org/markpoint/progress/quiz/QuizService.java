@@ -50,12 +50,18 @@ class QuizService {
     }
 
     QuizDocument start(String tenantId, Start request) {
+        return start(tenantId, request, null);
+    }
+
+    /** Starts a quiz; {@code lti} links it to an LMS line item (null: not launched from an LMS). */
+    QuizDocument start(String tenantId, Start request, GradeLink lti) {
         QuizScope scope = scope(tenantId, request);
         Instant now = clock.instant();
         String quizId = UUID.randomUUID().toString();
         QuizSession quiz = QuizSession.start(quizId, request.learnerId(), scope, request.maxItems(),
                 request.targetMastery(), now);
-        return store.save(new QuizDocument(quizId, tenantId, advance(tenantId, quiz), List.of(), null));
+        return store.save(new QuizDocument(quizId, tenantId, null, List.of(), lti, null).with(advance(tenantId,
+                quiz)));
     }
 
     QuizDocument get(String tenantId, String quizId) {

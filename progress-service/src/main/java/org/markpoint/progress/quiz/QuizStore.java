@@ -1,12 +1,16 @@
 package org.markpoint.progress.quiz;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.markpoint.progress.support.NotFoundException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /** Loads and saves quiz documents; {@link #update} re-reads and re-applies when another writer got there first. */
@@ -61,5 +65,41 @@ class QuizStore {
                 }
             }
         }
+    }
+
+    /** The learner's latest quiz launched from this LMS resource link, if any. */
+    Optional<QuizDocument> latestForLink(String tenantId, String learnerId, String resourceLinkId) {
+        return Optional.ofNullable(mongo.findOne(new Query(Criteria.where("tenantId").is(tenantId)
+                .and("quiz.learnerId").is(learnerId).and("lti.resourceLinkId").is(resourceLinkId))
+                .with(Sort.by(Sort.Direction.DESC, "quiz.startedAt")).limit(1), QuizDocument.class));
+    }
+
+    /** Quizzes owing their LMS line item a score that is due now (no back-off pending), any tenant. */
+    List<QuizDocument> gradesDue(Instant now, int limit) {
+        return mongo.find(new Query(Criteria.where("lti.status").is(GradeLink.OWED).orOperator(
+                Criteria.where("lti.nextAttemptAt").is(null), Criteria.where("lti.nextAttemptAt").lte(now)))
+                .limit(limit), QuizDocument.class);
+    }
+
+    /** Quizzes of a tenant linked to an LMS line item, in id order after {@code cursor}; one more than limit. */
+    List<QuizDocument> linked(String tenantId, String status, String cursor, int limit) {
+        Criteria where = Criteria.where("tenantId").is(tenantId).and("lti").ne(null);
+        if (!status.isEmpty()) {
+            where = where.and("lti.status").is(status);
+        }
+        if (!cursor.isEmpty()) {
+            where = where.and("_id").gt(cursor);
+        }
+        return mongo.find(new Query(where).with(Sort.by("_id")).limit(limit + 1), QuizDocument.class);
+    }
+
+    /**
+     * Records the outcome of posting score {@code revision}: only if that is still the score owed (a newer one
+     * stays owed). Bumps the version so a writer holding the old document re-reads it.
+     */
+    boolean recordGrade(String quizId, int revision, Update outcome) {
+        return mongo.updateFirst(new Query(Criteria.where("_id").is(quizId).and("lti.revision").is(revision)
+                .and("lti.status").is(GradeLink.OWED)), outcome.inc("version", 1), QuizDocument.class)
+                .getModifiedCount() > 0;
     }
 }

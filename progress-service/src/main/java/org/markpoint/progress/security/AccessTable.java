@@ -37,6 +37,8 @@ public final class AccessTable {
             AccessRule.of("GET", COHORT + "/missed-points", TUTOR),
             AccessRule.of("GET", COHORT + "/misconceptions", TUTOR),
             AccessRule.of("GET", COHORT + "/trend", TUTOR),
+            // LTI: refresh an LMS course's cohort roster from the LMS (NRPS)
+            AccessRule.of("POST", "/api/v1/lti/cohorts/{cohortId}/roster-sync", TUTOR),
             // xAPI statements: tutors and the LMS read them (a learning-record store's view of the tenant)
             AccessRule.of("GET", "/api/v1/xapi/statements", TUTOR, LMS),
             AccessRule.of("GET", "/api/v1/admin/**"),

@@ -1,0 +1,94 @@
+package org.markpoint.progress.quiz;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.markpoint.progress.support.Page;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * What LTI needs of quizzes: start or resume a learner's quiz for an LMS resource link, and the grade passback
+ * bookkeeping on the quiz documents (which scores are owed, and recording how each post went).
+ */
+@Service
+public class QuizLaunches {
+
+    /** A score a quiz owes its LMS line item. */
+    public record DueGrade(String tenantId, String quizId, String learnerId, GradeLink link) {
+    }
+
+    private final QuizService quizzes;
+    private final QuizStore store;
+
+    QuizLaunches(QuizService quizzes, QuizStore store) {
+        this.quizzes = quizzes;
+        this.store = store;
+    }
+
+    /**
+     * The learner's unfinished quiz for this resource link (pointed at the latest line item), or a new one over the
+     * unit or outcomes. A finished quiz is not reopened: launching again starts a fresh attempt, whose score then
+     * replaces the earlier one in the LMS gradebook.
+     */
+    public String startOrResume(String tenantId, String learnerId, String unitId, List<String> outcomes,
+                                GradeLink link) {
+        Optional<QuizDocument> latest = store.latestForLink(tenantId, learnerId, link.resourceLinkId());
+        if (latest.isPresent() && !latest.get().quiz().finished()) {
+            return store.update(tenantId, latest.get().id(), doc -> new QuizDocument(doc.id(), doc.tenantId(),
+                    doc.quiz(), doc.outbox(), doc.lti().relinked(link.lineItemUrl(), link.lmsUserId()),
+                    doc.version())).id();
+        }
+        var start = new QuizRequests.CreateQuiz(learnerId, unitId.isEmpty() ? null : unitId,
+                outcomes.isEmpty() ? null : outcomes, null, null).toStart(learnerId);
+        return quizzes.start(tenantId, start, link).id();
+    }
+
+    public List<DueGrade> gradesDue(Instant now, int limit) {
+        return store.gradesDue(now, limit).stream().map(QuizLaunches::due).toList();
+    }
+
+    /** The LMS took score {@code revision}; false when a newer score became owed meanwhile (it goes next). */
+    public boolean gradeSent(String quizId, int revision, Instant at) {
+        return store.recordGrade(quizId, revision, new Update().set("lti.status", GradeLink.SENT)
+                .set("lti.sentAt", at).set("lti.lastError", "").inc("lti.attempts", 1));
+    }
+
+    /** A post failed: try again after a back-off doubling from 2 s (at most 10 min), or give up after the last. */
+    public void gradeFailed(DueGrade grade, String error, Instant now) {
+        int attempt = grade.link().attempts() + 1;
+        Update update = new Update().set("lti.lastError", error).inc("lti.attempts", 1);
+        if (attempt >= GradeLink.MAX_ATTEMPTS) {
+            update.set("lti.status", GradeLink.FAILED);
+        } else {
+            long seconds = Math.min(600, 2L << Math.min(attempt - 1, 20));
+            update.set("lti.nextAttemptAt", now.plus(Duration.ofSeconds(seconds)));
+        }
+        store.recordGrade(grade.quizId(), grade.link().revision(), update);
+    }
+
+    /** Passback state of a tenant's LMS-linked quizzes, optionally one status only. */
+    public Page<DueGrade> grades(String tenantId, String status, String cursor, int limit) {
+        List<QuizDocument> found = store.linked(tenantId, status, cursor, limit);
+        boolean more = found.size() > limit;
+        List<DueGrade> items = (more ? found.subList(0, limit) : found).stream().map(QuizLaunches::due).toList();
+        return new Page<>(items, more ? items.getLast().quizId() : "");
+    }
+
+    /** Posts the quiz's current score again (after a failure, or to repair a gradebook). */
+    public DueGrade retry(String tenantId, String quizId) {
+        QuizDocument doc = store.update(tenantId, quizId, d -> {
+            if (d.lti() == null || GradeLink.score(d.quiz()).isEmpty()) {
+                throw new org.markpoint.progress.support.ConflictException("quiz '" + quizId
+                        + "' has no score to pass back (not launched from an LMS line item, or not finished)");
+            }
+            return new QuizDocument(d.id(), d.tenantId(), d.quiz(), d.outbox(), d.lti().retried(), d.version());
+        });
+        return due(doc);
+    }
+
+    private static DueGrade due(QuizDocument doc) {
+        return new DueGrade(doc.tenantId(), doc.id(), doc.quiz().learnerId(), doc.lti());
+    }
+}
