@@ -2,7 +2,7 @@
 import {el, replace} from './dom.js';
 import {learnerId, setLearnerId} from './learner.js';
 import {ApiError} from './api.js';
-import {currentUser, isLearnerOnly, loginUrl, signOut} from './session.js';
+import {currentUser, isLearnerOnly, loginUrl, signIn, signOut} from './session.js';
 import {renderUnitList} from './views/units.js';
 import {renderUnit} from './views/unit.js';
 import {renderSingleQuestion} from './views/practice.js';
@@ -119,6 +119,15 @@ function setUpLearnerForm() {
     status.textContent = event.detail ? `Learning as ${event.detail}` : 'Not saved yet';
     route({keepFocus: true});
   });
+}
+
+// An LTI launch lands here as #lti_token=...&expires_in=...&next=/quiz/<id>: sign in with the launch's session
+// token, then drop it from the address bar and history before showing where the launch leads.
+const launch = new URLSearchParams(location.hash.replace(/^#/, ''));
+if (launch.has('lti_token')) {
+  signIn(launch.get('lti_token'), launch.get('expires_in'));
+  const next = launch.get('next') || '/';
+  history.replaceState(null, '', `${location.pathname}#${next.startsWith('/') ? next : '/'}`);
 }
 
 if (!currentUser()) {

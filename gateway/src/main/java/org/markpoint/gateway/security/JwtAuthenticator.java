@@ -34,11 +34,20 @@ import org.markpoint.model.security.Role;
  */
 public final class JwtAuthenticator {
 
-    private final Map<String, DefaultJWTProcessor<SecurityContext>> processors = new LinkedHashMap<>();
-    private final SecurityProperties.Jwt claims;
+    /** An issuer the gateway trusts: how to verify its tokens and where they carry tenant and roles. */
+    private record Trusted(DefaultJWTProcessor<SecurityContext> processor, SecurityProperties.Jwt claims) {
+    }
+
+    /** Markpoint's own tokens (dev issuer, LTI sessions) name the tenant and roles in {@code tenant}/{@code roles}. */
+    private static final SecurityProperties.Jwt OWN_CLAIMS = new SecurityProperties.Jwt(null, null, null, null, null);
+
+    private final Map<String, Trusted> processors = new LinkedHashMap<>();
 
     public JwtAuthenticator(SecurityProperties.Jwt claims, DevIssuer devIssuer) {
-        this.claims = claims;
+        this(claims, devIssuer, new SecurityProperties.LtiSessions(null, null));
+    }
+
+    public JwtAuthenticator(SecurityProperties.Jwt claims, DevIssuer devIssuer, SecurityProperties.LtiSessions lti) {
         if (claims.configured()) {
             if (claims.jwkSetUri().isEmpty()) {
                 throw new IllegalStateException("markpoint.security.jwt.issuer-uri is set but jwk-set-uri is not "
@@ -47,15 +56,25 @@ public final class JwtAuthenticator {
             try {
                 JWKSource<SecurityContext> remote = JWKSourceBuilder.<SecurityContext>create(
                         URI.create(claims.jwkSetUri()).toURL()).retrying(true).build();
-                processors.put(claims.issuerUri(), processor(claims.issuerUri(), remote));
+                processors.put(claims.issuerUri(), new Trusted(processor(claims.issuerUri(), remote), claims));
             } catch (MalformedURLException | IllegalArgumentException e) {
                 throw new IllegalStateException("markpoint.security.jwt.jwk-set-uri is not a URL: "
                         + claims.jwkSetUri(), e);
             }
         }
         if (devIssuer != null) {
-            processors.put(devIssuer.issuer(), processor(devIssuer.issuer(),
-                    new ImmutableJWKSet<>(new JWKSet(devIssuer.key().toPublicJWK()))));
+            processors.put(devIssuer.issuer(), new Trusted(processor(devIssuer.issuer(),
+                    new ImmutableJWKSet<>(new JWKSet(devIssuer.key().toPublicJWK()))), claims));
+        }
+        if (lti.configured()) {
+            try {
+                JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(
+                        URI.create(lti.jwkSetUri()).toURL()).retrying(true).build();
+                processors.put(lti.issuer(), new Trusted(processor(lti.issuer(), keys), OWN_CLAIMS));
+            } catch (MalformedURLException | IllegalArgumentException e) {
+                throw new IllegalStateException("markpoint.security.lti-sessions.jwk-set-uri is not a URL: "
+                        + lti.jwkSetUri(), e);
+            }
         }
     }
 
@@ -86,13 +105,13 @@ public final class JwtAuthenticator {
         } catch (ParseException e) {
             return new Rejected(false, "the bearer token is not a signed JWT");
         }
-        DefaultJWTProcessor<SecurityContext> processor = issuer == null ? null : processors.get(issuer);
-        if (processor == null) {
+        Trusted trusted = issuer == null ? null : processors.get(issuer);
+        if (trusted == null) {
             return new Rejected(false, "the token's issuer is not trusted here");
         }
         JWTClaimsSet set;
         try {
-            set = processor.process(jwt, null);
+            set = trusted.processor().process(jwt, null);
         } catch (BadJWTException e) {
             return new Rejected(false, e.getMessage().toLowerCase().contains("expired") ? "the token has expired"
                     : "the token's claims are not valid: " + e.getMessage());
@@ -101,6 +120,7 @@ public final class JwtAuthenticator {
         } catch (JOSEException e) {
             return new Rejected(false, "the issuer's keys could not be checked: " + e.getMessage());
         }
+        SecurityProperties.Jwt claims = trusted.claims();
         Object tenantClaim = claim(set, claims.tenantClaim());
         String tenant = tenantClaim instanceof String s && !s.isBlank() ? s.strip() : claims.defaultTenant();
         if (tenant.isEmpty()) {

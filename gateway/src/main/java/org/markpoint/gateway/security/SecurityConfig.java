@@ -40,7 +40,7 @@ class SecurityConfig {
             LOG.warn("no token issuer configured (markpoint.security.jwt.issuer-uri) and the dev issuer is off: "
                     + "only API keys can call /api/**");
         }
-        return new JwtAuthenticator(props.jwt(), devIssuer.getIfAvailable());
+        return new JwtAuthenticator(props.jwt(), devIssuer.getIfAvailable(), props.ltiSessions());
     }
 
     @Bean(destroyMethod = "close")
@@ -66,8 +66,8 @@ class SecurityConfig {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityHeadersFilter securityHeadersFilter() {
-        return new SecurityHeadersFilter();
+    SecurityHeadersFilter securityHeadersFilter(SecurityProperties props) {
+        return new SecurityHeadersFilter(props.frameAncestors());
     }
 
     /** Only the listed origins (none by default: the UI is same-origin) may call the API from a browser. */

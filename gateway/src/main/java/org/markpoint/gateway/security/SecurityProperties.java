@@ -14,9 +14,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("markpoint.security")
 public record SecurityProperties(String internalSecret, Jwt jwt, DevIssuer devIssuer, RateLimit rateLimit,
-        long maxBodyBytes, long maxUploadBytes, Cors cors, ApiKeys apiKeys) {
+        long maxBodyBytes, long maxUploadBytes, Cors cors, ApiKeys apiKeys, LtiSessions ltiSessions,
+        List<String> frameAncestors) {
 
     public SecurityProperties {
+        ltiSessions = ltiSessions == null ? new LtiSessions(null, null) : ltiSessions;
+        frameAncestors = frameAncestors == null ? List.of()
+                : frameAncestors.stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
         jwt = jwt == null ? new Jwt(null, null, null, null, null) : jwt;
         devIssuer = devIssuer == null ? new DevIssuer(false, null, null) : devIssuer;
         rateLimit = rateLimit == null ? new RateLimit(120, 20) : rateLimit;
@@ -53,6 +57,22 @@ public record SecurityProperties(String internalSecret, Jwt jwt, DevIssuer devIs
         public DevIssuer {
             keyFile = blank(keyFile) ? "" : keyFile.strip();
             issuer = blank(issuer) ? "http://localhost:8080/auth" : issuer.strip();
+        }
+    }
+
+    /**
+     * Session tokens that LTI launches hand out (progress-service signs them; its public keys at jwkSetUri). Blank
+     * issuer: not trusted (no LTI).
+     */
+    public record LtiSessions(String issuer, String jwkSetUri) {
+
+        public LtiSessions {
+            issuer = blank(issuer) ? "" : issuer.strip();
+            jwkSetUri = blank(jwkSetUri) ? "" : jwkSetUri.strip();
+        }
+
+        public boolean configured() {
+            return !issuer.isEmpty() && !jwkSetUri.isEmpty();
         }
     }
 
