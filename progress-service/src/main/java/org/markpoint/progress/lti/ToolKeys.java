@@ -63,6 +63,7 @@ class ToolKeys {
 
     /** A new current key; the ones before it are retired now (still published for the grace period). */
     RSAKey rotate(Purpose purpose) {
+        current(purpose); // a platform may hold the first key already (it is made on first use)
         List<StoredKey> before = active(purpose);
         StoredKey fresh = create(purpose);
         Instant now = clock.instant();
