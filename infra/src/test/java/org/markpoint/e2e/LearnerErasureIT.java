@@ -6,28 +6,17 @@ import static org.markpoint.testing.TestCredentials.sendAsStaff;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.markpoint.marking.MarkingApplication;
-import org.markpoint.model.event.Topics;
-import org.markpoint.progress.ProgressApplication;
-import org.markpoint.question.QuestionApplication;
-import org.markpoint.testing.TestCredentials;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,54 +35,29 @@ class LearnerErasureIT {
     private static final String ANSWER = "Apologise to the customer.";
     private static final Set<String> SYSTEM_DATABASES = Set.of("admin", "config", "local");
 
-    private static EmbeddedKafkaKraftBroker kafka;
-    private static MongoServer mongo;
+    private static InProcessStack stack;
     private static MongoClient client;
-    private static final List<ConfigurableApplicationContext> services = new ArrayList<>();
     private static String question;
     private static String marking;
     private static String progress;
 
     @BeforeAll
     static void startStack() {
-        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
-        List<String> topics = new ArrayList<>(Topics.ALL);
-        Topics.ALL.forEach(t -> topics.add(Topics.deadLetter(t)));
-        kafka = new EmbeddedKafkaKraftBroker(1, 3, topics.toArray(String[]::new));
-        kafka.afterPropertiesSet();
-        mongo = new MongoServer(new MemoryBackend());
-        mongo.bind("127.0.0.1", 0);
-        String mongoUri = "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort();
-        client = MongoClients.create(mongoUri);
-        List<String> common = List.of("--server.port=0", "--spring.mongodb.uri=" + mongoUri,
-                "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
-                "--markpoint.bank.load-sample=false", "--markpoint.outbox.poll-ms=50",
-                "--markpoint.security.internal-secret=" + TestCredentials.SECRET);
-        question = url(start(QuestionApplication.builder(), common));
-        marking = url(start(MarkingApplication.builder(), common));
-        List<String> progressArgs = new ArrayList<>(common);
-        progressArgs.add("--markpoint.marking.url=" + marking);
-        progressArgs.add("--markpoint.question.url=" + question);
-        progress = url(start(ProgressApplication.builder(), progressArgs));
-    }
-
-    private static ConfigurableApplicationContext start(SpringApplicationBuilder builder, List<String> args) {
-        ConfigurableApplicationContext context = builder.run(args.toArray(String[]::new));
-        services.add(context);
-        return context;
-    }
-
-    private static String url(ConfigurableApplicationContext context) {
-        return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+        stack = InProcessStack.services();
+        client = MongoClients.create(stack.mongoUri);
+        question = stack.question;
+        marking = stack.marking;
+        progress = stack.progress;
     }
 
     @AfterAll
     static void stopStack() {
-        Collections.reverse(services);
-        services.forEach(ConfigurableApplicationContext::close);
-        client.close();
-        mongo.shutdownNow();
-        kafka.destroy();
+        if (client != null) {
+            client.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
     }
 
     private static HttpResponse<String> post(String url, String json) {
