@@ -1,6 +1,13 @@
 package org.markpoint.progress.quiz;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import org.markpoint.model.event.EventEnvelope;
+import org.markpoint.model.event.QuizCompleted;
+import org.markpoint.progress.quiz.session.ItemStatus;
+import org.markpoint.progress.quiz.session.QuizItem;
+import org.markpoint.progress.quiz.session.QuizSummary;
 import org.markpoint.progress.quiz.session.QuizSession;
 import org.markpoint.progress.support.OutboxEntry;
 import org.springframework.data.annotation.Id;
@@ -29,7 +36,33 @@ record QuizDocument(@Id String id, String tenantId, QuizSession quiz, List<Outbo
         return with(next, outbox);
     }
 
+    /** The quiz moved on, owing {@code owed}; the move that finishes it also owes {@code QuizCompleted}. */
     QuizDocument with(QuizSession next, List<OutboxEntry> owed) {
-        return new QuizDocument(id, tenantId, next, owed, lti == null ? null : lti.following(next), version);
+        List<OutboxEntry> events = owed;
+        if (next.finished() && (quiz == null || !quiz.finished())) {
+            events = new ArrayList<>(owed);
+            events.add(OutboxEntry.of(EventEnvelope.wrap(tenantId, completed(next), next.finalSummary()
+                    .map(QuizSummary::finishedAt).orElse(Instant.now()))));
+        }
+        return new QuizDocument(id, tenantId, next, events, lti == null ? null : lti.following(next), version);
+    }
+
+    private static QuizCompleted completed(QuizSession quiz) {
+        int given = 0;
+        int max = 0;
+        int pending = 0;
+        for (QuizItem item : quiz.items()) {
+            if (item.mark().isPresent()) {
+                given += item.mark().get().mark();
+                max += item.mark().get().maxMarks();
+            } else if (item.status() == ItemStatus.MARK_PENDING) {
+                pending++;
+            }
+        }
+        QuizSummary summary = quiz.finalSummary().orElse(null);
+        return new QuizCompleted(quiz.quizId(), quiz.learnerId(), quiz.scope().unitId(), quiz.scope().outcomes(),
+                given, max, pending, summary == null ? List.of() : summary.mastered(),
+                summary == null ? List.of() : summary.toRevise(), summary == null ? "" : summary.stopReason(),
+                summary == null ? Instant.now() : summary.finishedAt());
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.markpoint.model.event.AnswerMarked;
 import org.markpoint.model.event.MasteryUpdated;
+import org.markpoint.model.event.QuizCompleted;
 import org.markpoint.model.event.OutcomeEvidence;
 import org.markpoint.progress.xapi.Statement.Activity;
 import org.markpoint.progress.xapi.Statement.Agent;
@@ -28,6 +29,8 @@ import org.markpoint.progress.xapi.Statement.Verb;
  *   learner's own text stays in marking-service), the outcomes it evidences as grouping.</li>
  *   <li>{@code MasteryUpdated} crossing the mastery threshold upwards -> <b>mastered</b> the learning outcome;
  *   any other move -> <b>progressed</b> on it, score.scaled = the new mastery estimate.</li>
+ *   <li>{@code QuizCompleted} -> <b>completed</b> the quiz (an assessment activity): the marks earned over the items
+ *   marked, success when no outcome was left to revise, the quiz's learning outcomes as grouping.</li>
  * </ul>
  * A statement's id is derived from the event's id, so a redelivered event yields the same statement (stored once).
  */
@@ -36,6 +39,8 @@ public final class StatementFactory {
     public static final String ANSWERED = "http://adlnet.gov/expapi/verbs/answered";
     public static final String MASTERED = "http://adlnet.gov/expapi/verbs/mastered";
     public static final String PROGRESSED = "http://adlnet.gov/expapi/verbs/progressed";
+    public static final String COMPLETED = "http://adlnet.gov/expapi/verbs/completed";
+    private static final String ASSESSMENT_TYPE = "http://adlnet.gov/expapi/activities/assessment";
     private static final String QUESTION_TYPE = "http://adlnet.gov/expapi/activities/cmi.interaction";
     private static final String OUTCOME_TYPE = "http://adlnet.gov/expapi/activities/objective";
 
@@ -85,6 +90,25 @@ public final class StatementFactory {
         return Optional.of(new Statement(id(eventId, mastered ? "mastered" : "progressed"), actor(e.learnerId()),
                 mastered ? verb(MASTERED, "mastered") : verb(PROGRESSED, "progressed"), outcome(e.outcomeId()), result,
                 new Context("Markpoint", "en-GB", null, null), at.toString(), Statement.VERSION));
+    }
+
+    public Statement completed(UUID eventId, Instant at, QuizCompleted e) {
+        double max = Math.max(0, e.scoreMaximum());
+        double raw = Math.max(0, Math.min(e.scoreGiven(), max));
+        Map<String, Object> ext = new LinkedHashMap<>();
+        ext.put(base + "/xapi/extensions/mastered", e.mastered());
+        ext.put(base + "/xapi/extensions/to-revise", e.toRevise());
+        ext.put(base + "/xapi/extensions/stop-reason", e.stopReason());
+        ext.put(base + "/xapi/extensions/pending-items", e.pendingItems());
+        Result result = new Result(new Score(max == 0 ? 0 : raw / max, raw, 0, max), e.toRevise().isEmpty(), true,
+                null, ext);
+        String title = e.unitId().isEmpty() ? "Adaptive quiz" : "Adaptive quiz on unit " + e.unitId();
+        Activity quiz = new Activity("Activity", base + "/xapi/activities/quizzes/" + e.quizId(),
+                new Definition(Map.of("en-GB", title), ASSESSMENT_TYPE, null));
+        List<Activity> outcomes = e.outcomes().stream().distinct().map(this::outcome).toList();
+        return new Statement(id(eventId, "completed"), actor(e.learnerId()), verb(COMPLETED, "completed"), quiz,
+                result, new Context("Markpoint", "en-GB", new ContextActivities(List.of(), outcomes), null),
+                at.toString(), Statement.VERSION);
     }
 
     private Activity outcome(String outcomeId) {

@@ -5,6 +5,7 @@ import org.markpoint.model.event.EventCodec;
 import org.markpoint.model.event.EventEnvelope;
 import org.markpoint.model.event.MarkpointEvent;
 import org.markpoint.model.event.MasteryUpdated;
+import org.markpoint.model.event.QuizCompleted;
 import org.markpoint.model.event.Topics;
 import org.markpoint.progress.privacy.Tombstones;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -36,6 +37,8 @@ class XapiEventListener {
                     factory.answered(envelope.eventId(), envelope.occurredAt(), e));
             case MasteryUpdated e -> factory.masteryChanged(envelope.eventId(), envelope.occurredAt(), e)
                     .ifPresent(s -> save(envelope.tenantId(), e.learnerId(), s));
+            case QuizCompleted e -> save(envelope.tenantId(), e.learnerId(),
+                    factory.completed(envelope.eventId(), envelope.occurredAt(), e));
             default -> {
                 // anonymous marks and overrides make no statement
             }

@@ -164,6 +164,15 @@ class LtiLaunchIT {
         assertThat(lineItem).endsWith("/" + score.lineItemId());
         JsonNode grades = json(Http.get(base() + "/api/v1/admin/lti/grades?status=sent"));
         assertThat(grades.get("items").toString()).contains(quizId);
+        // and a learning-record store hears that the quiz was completed, with the same score
+        await().atMost(Duration.ofSeconds(20)).until(() -> json(Http.get(base() + "/api/v1/xapi/statements?learner="
+                + learner)).get("statements").toString().contains("/verbs/completed"));
+        for (JsonNode st : json(Http.get(base() + "/api/v1/xapi/statements?learner=" + learner)).get("statements")) {
+            if (st.at("/verb/id").asString().endsWith("/completed")) {
+                assertThat(st.at("/object/id").asString()).endsWith("/xapi/activities/quizzes/" + quizId);
+                assertThat(st.at("/result/score/raw").asInt()).isEqualTo(total);
+            }
+        }
 
         // a tutor takes the first item's marks away: the gradebook gets the lower score
         JsonNode first = quiz.at("/items/0");

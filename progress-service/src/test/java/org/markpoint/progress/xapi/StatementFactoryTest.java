@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.markpoint.model.event.AnswerMarked;
 import org.markpoint.model.event.MasteryUpdated;
 import org.markpoint.model.event.OutcomeEvidence;
+import org.markpoint.model.event.QuizCompleted;
 import tools.jackson.databind.JsonNode;
 
 class StatementFactoryTest {
@@ -43,6 +44,24 @@ class StatementFactoryTest {
         assertThat(s.get("context").get("contextActivities").get("parent").get(0).get("id").asString())
                 .endsWith("/xapi/activities/quizzes/quiz-4");
         assertThat(s.get("timestamp").asString()).isEqualTo("2026-03-01T10:15:30Z");
+    }
+
+    @Test
+    void givenAQuizCompleted_whenTurnedIntoAStatement_thenItIsAConformantCompletedWithTheQuizScore() {
+        JsonNode s = json(FACTORY.completed(UUID.randomUUID(), AT, new QuizCompleted("quiz-4", "learner-7", "unit-2",
+                List.of("lo-1", "lo-2"), 5, 8, 0, List.of("lo-1"), List.of("lo-2"), "item-limit", AT)));
+
+        assertThat(XapiConformance.violations(s)).isEmpty();
+        assertThat(s.at("/verb/id").asString()).isEqualTo("http://adlnet.gov/expapi/verbs/completed");
+        assertThat(s.at("/object/id").asString()).isEqualTo("https://markpoint.example.org/xapi/activities/quizzes/quiz-4");
+        assertThat(s.at("/object/definition/type").asString()).isEqualTo("http://adlnet.gov/expapi/activities/assessment");
+        assertThat(s.at("/result/score/raw").asDouble()).isEqualTo(5);
+        assertThat(s.at("/result/score/max").asDouble()).isEqualTo(8);
+        assertThat(s.at("/result/score/scaled").asDouble()).isEqualTo(0.625);
+        assertThat(s.at("/result/completion").asBoolean()).isTrue();
+        assertThat(s.at("/result/success").asBoolean()).as("an outcome is left to revise").isFalse();
+        assertThat(s.at("/context/contextActivities/grouping")).hasSize(2);
+        assertThat(s.at("/context/contextActivities/grouping/1/id").asString()).endsWith("/outcomes/lo-2");
     }
 
     @Test

@@ -11,6 +11,7 @@ public enum EventType {
     ANSWER_MARKED("AnswerMarked", 1, AnswerMarked.class),
     MARK_OVERRIDDEN("MarkOverridden", 1, MarkOverridden.class),
     MASTERY_UPDATED("MasteryUpdated", 1, MasteryUpdated.class),
+    QUIZ_COMPLETED("QuizCompleted", 1, QuizCompleted.class),
     LEARNER_ERASED("LearnerErased", 1, LearnerErased.class);
 
     private final String wireName;

@@ -56,6 +56,9 @@ class EventGoldenFilesTest {
                                 List.of(new OutcomeEvidence("lo-1", 2, 2)), "point b was made", "tutor-1"))),
                 Arguments.of("mastery-updated.json", envelope("00000000-0000-0000-0000-000000000006",
                         new MasteryUpdated("learner-1", "lo-1", 0.2, 0.41, 1))),
+                Arguments.of("quiz-completed.json", envelope("00000000-0000-0000-0000-000000000008",
+                        new QuizCompleted("quiz-1", "learner-1", "unit-1", List.of("lo-1", "lo-2"), 5, 6, 0,
+                                List.of("lo-1"), List.of("lo-2"), "all-classified", AT))),
                 Arguments.of("learner-erased.json", envelope("00000000-0000-0000-0000-000000000007",
                         new LearnerErased("learner-1"))));
     }
