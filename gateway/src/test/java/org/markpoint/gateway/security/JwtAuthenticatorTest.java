@@ -42,6 +42,42 @@ class JwtAuthenticatorTest {
     }
 
     @Test
+    void givenLtiSessionIssuer_whenItsTokenArrives_thenVerifiedAgainstItsJwksWithMarkpointClaimNames()
+            throws Exception {
+        RSAKey sessionKey = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID("session-1").generate();
+        com.sun.net.httpserver.HttpServer jwks = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] body = new com.nimbusds.jose.jwk.JWKSet(sessionKey.toPublicJWK()).toString().getBytes();
+        jwks.createContext("/lti/session-keys", ex -> {
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        jwks.start();
+        try {
+            // the IdP's claims live elsewhere (Keycloak style); LTI sessions still carry tenant/roles
+            SecurityProperties.Jwt idp = new SecurityProperties.Jwt(null, null, "college", "realm_access.roles", null);
+            JwtAuthenticator auth = new JwtAuthenticator(idp, null, new SecurityProperties.LtiSessions("markpoint-lti",
+                    "http://127.0.0.1:" + jwks.getAddress().getPort() + "/lti/session-keys"));
+            SecurityProperties.Jwt own = new SecurityProperties.Jwt(null, null, null, null, null);
+            String token = DevIssuer.sign(sessionKey, "markpoint-lti", "lti-1234abcd-s1", "demo",
+                    List.of(Role.LEARNER), Instant.now(), Instant.now().plusSeconds(600), own);
+            assertThat(auth.authenticate(token)).isInstanceOfSatisfying(JwtAuthenticator.Authenticated.class, a -> {
+                assertThat(a.identity().subject()).isEqualTo("lti-1234abcd-s1");
+                assertThat(a.identity().tenant()).isEqualTo("demo");
+                assertThat(a.identity().roles()).containsExactly(Role.LEARNER);
+            });
+            String forged = DevIssuer.sign(KEY, "markpoint-lti", "lti-x", "demo", List.of(Role.ADMIN), Instant.now(),
+                    Instant.now().plusSeconds(600), own);
+            assertThat(auth.authenticate(forged)).isInstanceOfSatisfying(JwtAuthenticator.Rejected.class,
+                    rej -> assertThat(rej.forbidden()).isFalse());
+        } finally {
+            jwks.stop(0);
+        }
+    }
+
+    @Test
     void givenRolesAsAStringWithUnknownNames_thenOnlyKnownRolesCount() {
         assertThat(JwtAuthenticator.roles("offline_access ROLE_TUTOR,learner")).containsExactlyInAnyOrder(Role.TUTOR,
                 Role.LEARNER);
