@@ -49,9 +49,7 @@ final class InProcessStack implements AutoCloseable {
         List<String> common = List.of("--server.port=0", "--spring.mongodb.uri=" + mongoUri,
                 "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
                 "--markpoint.bank.load-sample=false", "--markpoint.outbox.poll-ms=50",
-                "--markpoint.security.internal-secret=" + TestCredentials.SECRET,
-                // the gateway's jar is on this classpath; it refuses to share a servlet app unless told it is off there
-                "--spring.cloud.gateway.server.webflux.enabled=false");
+                "--markpoint.security.internal-secret=" + TestCredentials.SECRET);
         try {
             question = url(start(QuestionApplication.builder(), common));
             marking = url(start(MarkingApplication.builder(), common));
@@ -70,7 +68,9 @@ final class InProcessStack implements AutoCloseable {
                         gateway.lastIndexOf(':') + 1), "--MARKPOINT_QUESTION_URL=" + question,
                         "--MARKPOINT_MARKING_URL=" + marking, "--MARKPOINT_PROGRESS_URL=" + progress,
                         "--MARKPOINT_LTI_SESSION_JWKS_URI=" + progress + "/lti/session-keys",
-                        "--MARKPOINT_MONGODB_URI=" + mongoUri));
+                        "--MARKPOINT_MONGODB_URI=" + mongoUri,
+                        // infra's failsafe turns it off for the servlet apps of this JVM (see infra/pom.xml)
+                        "--spring.cloud.gateway.server.webflux.enabled=true"));
                 TestCredentials.stackEnv().forEach((name, value) -> gatewayArgs.add("--" + name + "=" + value));
                 start(new SpringApplicationBuilder(GatewayApplication.class).web(WebApplicationType.REACTIVE),
                         gatewayArgs);
