@@ -81,9 +81,12 @@ export async function startQuiz(ctx, unitId) {
 
 /** #/quiz/:id?unit=&item= : the current question, an item's result, or the summary. */
 export async function renderQuiz(ctx, quizId) {
-  const unitId = ctx.params.get('unit') || '';
   const itemId = ctx.params.get('item') || '';
-  const [quiz, unit, questions] = await Promise.all([quizzes.get(quizId), units.get(unitId), questionsOfUnit(unitId)]);
+  // a link without ?unit= (an LMS launch lands on #/quiz/<id>) takes the unit from the quiz itself
+  const quiz = await quizzes.get(quizId);
+  if (ctx.signal.aborted) return;
+  const unitId = ctx.params.get('unit') || (quiz.scope && quiz.scope.unitId) || '';
+  const [unit, questions] = await Promise.all([units.get(unitId), questionsOfUnit(unitId)]);
   if (ctx.signal.aborted) return;
   const view = {ctx, quiz, unit, byId: new Map(questions.map((q) => [q.id, q]))};
   if (itemId) return showItem(view, itemId);
