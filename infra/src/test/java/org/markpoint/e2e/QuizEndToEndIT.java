@@ -209,7 +209,7 @@ class QuizEndToEndIT {
     void givenAnLmsLaunchThroughTheGateway_whenTheLearnerTakesTheQuizWithItsSessionToken_thenTheLmsGetsTheScore() {
         String gateway = stack.gateway;
         try (LtiTestPlatform lms = new LtiTestPlatform("markpoint-e2e", "deployment-e2e")) {
-            lms.toolJwksUrl(gateway + "/lti/jwks");
+            lms.toolJwksUrl(gateway + "/lti/jwks/demo");
             HttpResponse<String> registered = send(HttpRequest.newBuilder(URI.create(gateway
                     + "/api/v1/admin/lti/registrations")).header("Authorization", TestCredentials.authorization(gateway))
                     .header("Content-Type", "application/json")

@@ -35,8 +35,14 @@ import org.markpoint.model.security.Role;
 public final class JwtAuthenticator {
 
     /** An issuer the gateway trusts: how to verify its tokens and where they carry tenant and roles. */
-    private record Trusted(DefaultJWTProcessor<SecurityContext> processor, SecurityProperties.Jwt claims) {
+    private record Trusted(DefaultJWTProcessor<SecurityContext> processor, SecurityProperties.Jwt claims,
+                           Set<Role> grantable) {
     }
+
+    /** What an LTI launch may make someone: a learner or a tutor, never an author, admin or machine client. */
+    private static final Set<Role> LTI_ROLES = EnumSet.of(Role.LEARNER, Role.TUTOR);
+    /** The audience of LTI session tokens (progress-service's SessionTokens sets it). */
+    static final String LTI_AUDIENCE = "markpoint";
 
     /** Markpoint's own tokens (dev issuer, LTI sessions) name the tenant and roles in {@code tenant}/{@code roles}. */
     private static final SecurityProperties.Jwt OWN_CLAIMS = new SecurityProperties.Jwt(null, null, null, null, null);
@@ -56,7 +62,8 @@ public final class JwtAuthenticator {
             try {
                 JWKSource<SecurityContext> remote = JWKSourceBuilder.<SecurityContext>create(
                         URI.create(claims.jwkSetUri()).toURL()).retrying(true).build();
-                processors.put(claims.issuerUri(), new Trusted(processor(claims.issuerUri(), remote), claims));
+                processors.put(claims.issuerUri(), new Trusted(processor(claims.issuerUri(), remote, null), claims,
+                        EnumSet.allOf(Role.class)));
             } catch (MalformedURLException | IllegalArgumentException e) {
                 throw new IllegalStateException("markpoint.security.jwt.jwk-set-uri is not a URL: "
                         + claims.jwkSetUri(), e);
@@ -64,13 +71,15 @@ public final class JwtAuthenticator {
         }
         if (devIssuer != null) {
             processors.put(devIssuer.issuer(), new Trusted(processor(devIssuer.issuer(),
-                    new ImmutableJWKSet<>(new JWKSet(devIssuer.key().toPublicJWK()))), claims));
+                    new ImmutableJWKSet<>(new JWKSet(devIssuer.key().toPublicJWK())), null), claims,
+                    EnumSet.allOf(Role.class)));
         }
         if (lti.configured()) {
             try {
                 JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(
                         URI.create(lti.jwkSetUri()).toURL()).retrying(true).build();
-                processors.put(lti.issuer(), new Trusted(processor(lti.issuer(), keys), OWN_CLAIMS));
+                processors.put(lti.issuer(), new Trusted(processor(lti.issuer(), keys, LTI_AUDIENCE), OWN_CLAIMS,
+                        LTI_ROLES));
             } catch (MalformedURLException | IllegalArgumentException e) {
                 throw new IllegalStateException("markpoint.security.lti-sessions.jwk-set-uri is not a URL: "
                         + lti.jwkSetUri(), e);
@@ -78,11 +87,13 @@ public final class JwtAuthenticator {
         }
     }
 
-    private static DefaultJWTProcessor<SecurityContext> processor(String issuer, JWKSource<SecurityContext> keys) {
+    /** {@code audience}: required in {@code aud} (null: not checked). */
+    private static DefaultJWTProcessor<SecurityContext> processor(String issuer, JWKSource<SecurityContext> keys,
+                                                                  String audience) {
         DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
         p.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
-        p.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(new JWTClaimsSet.Builder().issuer(issuer).build(),
-                Set.of("sub", "exp")));
+        p.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audience,
+                new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp")));
         return p;
     }
 
@@ -127,6 +138,7 @@ public final class JwtAuthenticator {
             return new Rejected(true, "the token has no '" + claims.tenantClaim() + "' claim (tenant)");
         }
         Set<Role> roles = roles(claim(set, claims.rolesClaim()));
+        roles.retainAll(trusted.grantable());
         if (roles.isEmpty()) {
             return new Rejected(true, "the token's '" + claims.rolesClaim() + "' claim names no Markpoint role");
         }

@@ -60,21 +60,29 @@ class JwtAuthenticatorTest {
             SecurityProperties.Jwt idp = new SecurityProperties.Jwt(null, null, "college", "realm_access.roles", null);
             JwtAuthenticator auth = new JwtAuthenticator(idp, null, new SecurityProperties.LtiSessions("markpoint-lti",
                     "http://127.0.0.1:" + jwks.getAddress().getPort() + "/lti/session-keys"));
-            SecurityProperties.Jwt own = new SecurityProperties.Jwt(null, null, null, null, null);
-            String token = DevIssuer.sign(sessionKey, "markpoint-lti", "lti-1234abcd-s1", "demo",
-                    List.of(Role.LEARNER), Instant.now(), Instant.now().plusSeconds(600), own);
+            String token = session(sessionKey, "markpoint", List.of("learner", "admin"));
             assertThat(auth.authenticate(token)).isInstanceOfSatisfying(JwtAuthenticator.Authenticated.class, a -> {
                 assertThat(a.identity().subject()).isEqualTo("lti-1234abcd-s1");
                 assertThat(a.identity().tenant()).isEqualTo("demo");
-                assertThat(a.identity().roles()).containsExactly(Role.LEARNER);
+                assertThat(a.identity().roles()).as("a launch never makes an admin").containsExactly(Role.LEARNER);
             });
-            String forged = DevIssuer.sign(KEY, "markpoint-lti", "lti-x", "demo", List.of(Role.ADMIN), Instant.now(),
-                    Instant.now().plusSeconds(600), own);
-            assertThat(auth.authenticate(forged)).isInstanceOfSatisfying(JwtAuthenticator.Rejected.class,
-                    rej -> assertThat(rej.forbidden()).isFalse());
+            assertThat(auth.authenticate(session(sessionKey, "someone-else", List.of("learner"))))
+                    .as("another audience").isInstanceOf(JwtAuthenticator.Rejected.class);
+            assertThat(auth.authenticate(session(KEY, "markpoint", List.of("tutor")))).as("forged")
+                    .isInstanceOfSatisfying(JwtAuthenticator.Rejected.class, rej -> assertThat(rej.forbidden()).isFalse());
         } finally {
             jwks.stop(0);
         }
+    }
+
+    private static String session(RSAKey key, String audience, List<String> roles) throws Exception {
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(
+                com.nimbusds.jose.JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+                new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer("markpoint-lti").subject("lti-1234abcd-s1")
+                        .audience(audience).claim("tenant", "demo").claim("roles", roles)
+                        .expirationTime(java.util.Date.from(Instant.now().plusSeconds(600))).build());
+        jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(key));
+        return jwt.serialize();
     }
 
     @Test

@@ -67,7 +67,9 @@ class DeepLinking {
                 + ": each question chosen from what you have and have not mastered yet.");
         item.put("url", props.launchUrl());
         item.put("custom", Map.of("unit", unit));
-        item.put("lineItem", Map.of("scoreMaximum", 100, "label", title, "resourceId", "unit:" + unit));
+        if (pick.settings().acceptLineItem()) {
+            item.put("lineItem", Map.of("scoreMaximum", 100, "label", title, "resourceId", "unit:" + unit));
+        }
         Instant now = clock.instant();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", reg.clientId());
@@ -82,6 +84,6 @@ class DeepLinking {
             claims.put(DL + "data", pick.settings().data());
         }
         claims.put(DL + "content_items", List.of(item));
-        return signer.toPlatform(claims);
+        return signer.toPlatform(reg, claims);
     }
 }

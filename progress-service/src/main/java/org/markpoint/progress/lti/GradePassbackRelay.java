@@ -1,6 +1,7 @@
 package org.markpoint.progress.lti;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.markpoint.progress.quiz.QuizLaunches;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,8 @@ class GradePassbackRelay {
 
     private static final Logger LOG = LoggerFactory.getLogger(GradePassbackRelay.class);
     private static final int PAGE = 50;
+    /** Longer than a post can take (token + score, 10 s timeouts each): no other instance takes it meanwhile. */
+    private static final Duration LEASE = Duration.ofSeconds(60);
 
     private final QuizLaunches quizzes;
     private final LtiRegistrationStore registrations;
@@ -34,7 +37,7 @@ class GradePassbackRelay {
 
     @Scheduled(fixedDelayString = "${markpoint.lti.passback-poll-ms:1000}")
     void relay() {
-        for (QuizLaunches.DueGrade due : quizzes.gradesDue(clock.instant(), PAGE)) {
+        for (QuizLaunches.DueGrade due : quizzes.claimGradesDue(clock.instant(), LEASE, PAGE)) {
             post(due);
         }
     }
@@ -45,12 +48,13 @@ class GradePassbackRelay {
             LtiRegistration reg = registrations.byId(link.registrationId()).orElseThrow(() ->
                     new PlatformClient.PlatformException("the platform registration was deleted"));
             platform.postScore(reg, link.lineItemUrl(), new PlatformClient.Score(link.lmsUserId(), link.scoreGiven(),
-                    link.scoreMaximum(), clock.instant()));
+                    link.scoreMaximum(), link.scoredAt() == null ? clock.instant() : link.scoredAt()));
             quizzes.gradeSent(due.quizId(), link.revision(), clock.instant());
             LOG.info("LTI grade passback: quiz {} score {}/{} sent to {}", due.quizId(), link.scoreGiven(),
                     link.scoreMaximum(), link.lineItemUrl());
-        } catch (PlatformClient.PlatformException | IllegalArgumentException e) {
-            quizzes.gradeFailed(due, e.getMessage(), clock.instant());
+        } catch (RuntimeException e) { // whatever went wrong with this one, the others still go
+            quizzes.gradeFailed(due, e instanceof PlatformClient.PlatformException ? e.getMessage() : e.toString(),
+                    clock.instant());
             LOG.warn("LTI grade passback: quiz {} attempt {} failed: {}", due.quizId(), link.attempts() + 1,
                     e.getMessage());
         }

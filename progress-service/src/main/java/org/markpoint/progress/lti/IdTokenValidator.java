@@ -67,8 +67,10 @@ class IdTokenValidator {
             throw new LaunchRejected(401, "the id_token's audience " + audience + " does not include Markpoint's "
                     + "client id '" + reg.clientId() + "'");
         }
-        if (audience.size() > 1 && !reg.clientId().equals(text(claims, "azp"))) {
-            throw new LaunchRejected(401, "the id_token has several audiences and its azp is not Markpoint's client id");
+        String azp = text(claims, "azp");
+        if ((audience.size() > 1 || !azp.isEmpty()) && !reg.clientId().equals(azp)) {
+            throw new LaunchRejected(401, "the id_token's azp '" + azp + "' is not Markpoint's client id (required "
+                    + "when present, and when there are several audiences)");
         }
         if (claims.getExpirationTime() == null || claims.getExpirationTime().toInstant().isBefore(now.minus(SKEW))) {
             throw new LaunchRejected(401, "the id_token has expired");
@@ -94,7 +96,11 @@ class IdTokenValidator {
         if (subject.isEmpty()) {
             throw new LaunchRejected(400, "the launch has no user (sub): anonymous launches are not supported");
         }
-        return message(claims, type, deployment, subject);
+        LtiMessage message = message(claims, type, deployment, subject);
+        if (LtiMessage.RESOURCE_LINK.equals(type) && message.resourceLinkId().isEmpty()) {
+            throw new LaunchRejected(400, "the resource-link launch has no resource_link id");
+        }
+        return message;
     }
 
     private JWTClaimsSet verified(LtiRegistration reg, SignedJWT jwt) {
@@ -135,10 +141,14 @@ class IdTokenValidator {
         }
         LtiMessage.DeepLinkSettings settings = LtiMessage.DEEP_LINKING.equals(type)
                 ? new LtiMessage.DeepLinkSettings(string(dl.get("deep_link_return_url")), strings(dl.get("accept_types")),
-                        string(dl.get("data")))
+                        string(dl.get("data")), !Boolean.FALSE.equals(dl.get("accept_lineitem")))
                 : null;
-        if (settings != null && settings.returnUrl().isEmpty()) {
-            throw new LaunchRejected(400, "the deep-linking request has no deep_link_return_url");
+        if (settings != null && !settings.returnUrl().matches("https?://\\S+")) {
+            throw new LaunchRejected(400, "the deep-linking request has no http(s) deep_link_return_url");
+        }
+        if (settings != null && !settings.acceptTypes().contains("ltiResourceLink")) {
+            throw new LaunchRejected(400, "the platform accepts " + settings.acceptTypes() + " here, but Markpoint "
+                    + "offers LTI resource links (ltiResourceLink) only");
         }
         return new LtiMessage(type, deployment, subject, name, strings(claims.getClaim(LTI + "roles")),
                 string(context.get("id")), firstNonEmpty(string(context.get("title")), string(context.get("label"))),

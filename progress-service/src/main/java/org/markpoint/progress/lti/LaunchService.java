@@ -3,6 +3,8 @@ package org.markpoint.progress.lti;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +27,7 @@ import org.springframework.stereotype.Service;
 class LaunchService {
 
     private static final Logger LOG = LoggerFactory.getLogger(LaunchService.class);
+    private static final Duration RESYNC_AFTER = Duration.ofMinutes(10);
 
     private final QuizLaunches quizzes;
     private final CohortRosters rosters;
@@ -32,9 +35,11 @@ class LaunchService {
     private final RosterSync rosterSync;
     private final SessionTokens sessions;
     private final LtiProperties props;
+    private final Clock clock;
 
     LaunchService(QuizLaunches quizzes, CohortRosters rosters, LtiContexts contexts, RosterSync rosterSync,
-                  SessionTokens sessions, LtiProperties props) {
+                  SessionTokens sessions, LtiProperties props, Clock clock) {
+        this.clock = clock;
         this.quizzes = quizzes;
         this.rosters = rosters;
         this.contexts = contexts;
@@ -100,12 +105,20 @@ class LaunchService {
         }
     }
 
+    /** In the background, unless the roster was synced in the last few minutes (every teacher launch asks). */
     private void syncQuietly(String tenant, String cohortId) {
+        boolean recent = contexts.find(tenant, cohortId).map(LtiContexts.LtiContext::lastSync)
+                .filter(last -> last.error().isEmpty() && last.at().isAfter(clock.instant().minus(RESYNC_AFTER)))
+                .isPresent();
+        if (recent) {
+            return;
+        }
         Thread.ofVirtual().name("lti-roster-" + cohortId).start(() -> {
             try {
                 rosterSync.sync(tenant, cohortId);
             } catch (RuntimeException e) {
-                // recorded on the course; the tutor can sync again from the API
+                // platform failures are recorded on the course by RosterSync; the tutor can sync again from the API
+                LOG.warn("LTI roster sync after a launch failed for cohort {}: {}", cohortId, e.toString());
             }
         });
     }

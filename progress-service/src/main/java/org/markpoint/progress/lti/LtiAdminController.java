@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import com.nimbusds.jose.jwk.JWK;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -112,16 +113,19 @@ class LtiAdminController {
 
     @GetMapping("/tool-configuration")
     ToolConfiguration toolConfiguration() {
-        return new ToolConfiguration(props.toolUrl(), props.loginUrl(), props.launchUrl(), props.jwksUrl(),
+        keys.current(ToolKeys.Purpose.TOOL, TenantContext.current()); // the key set the LMS is given is never empty
+        return new ToolConfiguration(props.toolUrl(), props.loginUrl(), props.launchUrl(),
+                props.jwksUrl(TenantContext.current()),
                 props.launchUrl(), "unit=<unit id> (Deep Linking sets it for you)");
     }
 
-    /** A new tool key signs from now on; the old one stays in {@code /lti/jwks} for the grace period. */
+    /** A new tool key signs this tenant's messages from now on; the old one stays published for the grace period. */
     @PostMapping("/keys/rotate")
     KeyRotated rotate() {
-        String kid = keys.rotate(ToolKeys.Purpose.TOOL).getKeyID();
-        return new KeyRotated(kid, keys.published(ToolKeys.Purpose.TOOL).getKeys().stream()
-                .map(k -> k.getKeyID()).toList());
+        String tenant = TenantContext.current();
+        String kid = keys.rotate(ToolKeys.Purpose.TOOL, tenant).getKeyID();
+        return new KeyRotated(kid, keys.published(ToolKeys.Purpose.TOOL, tenant).getKeys().stream()
+                .map(JWK::getKeyID).toList());
     }
 
     @GetMapping("/grades")

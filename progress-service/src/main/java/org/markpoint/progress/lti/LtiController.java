@@ -1,6 +1,8 @@
 package org.markpoint.progress.lti;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -25,7 +28,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 class LtiController {
 
     private static final Logger LOG = LoggerFactory.getLogger(LtiController.class);
-    private static final MediaType HTML = new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8);
+    private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
 
     private final LtiRegistrationStore registrations;
     private final LaunchStates states;
@@ -115,28 +118,33 @@ class LtiController {
         return html(200, LtiPages.autoPost(pick.settings().returnUrl(), Map.of("JWT", jwt)));
     }
 
-    @GetMapping(path = "/jwks", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> jwks() {
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)))
-                .body(keys.published(ToolKeys.Purpose.TOOL).toJSONObject(true));
+    /** A tenant's tool keys: the LMSs registered in that tenant verify Markpoint's messages with these. */
+    @GetMapping(path = "/jwks/{tenantId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> jwks(@PathVariable String tenantId) {
+        if (!tenantId.matches("[A-Za-z0-9._-]{1,100}")) {
+            return ResponseEntity.notFound().build();
+        }
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)))
+                .body(keys.published(ToolKeys.Purpose.TOOL, tenantId).toJSONObject(true));
     }
 
     /** Public keys of the session tokens launches hand out: the gateway verifies them with these. */
     @GetMapping(path = "/session-keys", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> sessionKeys() {
         return ResponseEntity.ok().cacheControl(CacheControl.noCache())
-                .body(keys.published(ToolKeys.Purpose.SESSION).toJSONObject(true));
+                .body(keys.published(ToolKeys.Purpose.SESSION, "").toJSONObject(true));
     }
 
     @GetMapping(path = "/assets/autosubmit.js", produces = "text/javascript")
     ResponseEntity<String> autosubmit() {
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)))
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofHours(1)))
                 .body("document.querySelectorAll('form[data-autosubmit]').forEach((f) => f.submit());\n");
     }
 
     @ExceptionHandler(LaunchRejected.class)
     ResponseEntity<String> refused(LaunchRejected e) {
-        LOG.warn("LTI launch refused ({}): {}", e.status(), e.getMessage());
+        // the reason may quote request values: no control characters into the log
+        LOG.warn("LTI launch refused ({}): {}", e.status(), e.getMessage().replaceAll("\\p{Cntrl}", "?"));
         return html(e.status(), LtiPages.error(e.status(), e.getMessage()));
     }
 

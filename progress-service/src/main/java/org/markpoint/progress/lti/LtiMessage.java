@@ -19,7 +19,7 @@ record LtiMessage(String messageType, String deploymentId, String subject, Strin
     static final String DEEP_LINKING = "LtiDeepLinkingRequest";
 
     /** Where and how a deep-linking response goes back (only on a deep-linking request). */
-    record DeepLinkSettings(String returnUrl, List<String> acceptTypes, String data) {
+    record DeepLinkSettings(String returnUrl, List<String> acceptTypes, String data, boolean acceptLineItem) {
     }
 
     LtiMessage {

@@ -30,7 +30,8 @@ public record LtiProperties(String toolUrl, String sessionIssuer, Duration sessi
         return toolUrl + "/lti/launch";
     }
 
-    public String jwksUrl() {
-        return toolUrl + "/lti/jwks";
+    /** The tool keys of one tenant. */
+    public String jwksUrl(String tenantId) {
+        return toolUrl + "/lti/jwks/" + tenantId;
     }
 }

@@ -36,32 +36,34 @@ final class LtiUsers {
         return reg.id() + "|" + deploymentId + "|" + resourceLinkId;
     }
 
+    private static final String MEMBERSHIP = "http://purl.imsglobal.org/vocab/lis/v2/membership#";
+    private static final Set<String> TEACHING = Set.of(MEMBERSHIP + "Instructor", MEMBERSHIP + "ContentDeveloper",
+            MEMBERSHIP + "Administrator", "http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant",
+            "Instructor", "ContentDeveloper", "TeachingAssistant");
+    private static final Set<String> LEARNING = Set.of(MEMBERSHIP + "Learner",
+            "http://purl.imsglobal.org/vocab/lis/v2/membership/Learner#Learner", "Learner");
+
     /**
-     * LTI roles (full URIs of the membership, institution and system vocabularies, or the deprecated short names)
-     * to Markpoint roles: instructors, teaching assistants, mentors and administrators tutor; content developers
-     * also author; learners learn. Unknown roles grant nothing.
+     * LTI roles to Markpoint roles, from the <em>course</em> (context membership) roles only: instructors, teaching
+     * assistants, content developers and course administrators tutor; learners learn. Institution and system roles
+     * (which a platform such as Canvas sends for every course a person is in) and mentors/observers (parents) grant
+     * nothing: a tutor token sees the whole tenant.
      */
     static Set<Role> roles(List<String> ltiRoles) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String r : ltiRoles) {
-            String name = r.substring(Math.max(r.lastIndexOf('#'), r.lastIndexOf('/')) + 1);
-            switch (name) {
-                case "Instructor", "TeachingAssistant", "Mentor", "Administrator", "Faculty" -> roles.add(Role.TUTOR);
-                case "ContentDeveloper" -> {
-                    roles.add(Role.TUTOR);
-                    roles.add(Role.AUTHOR);
-                }
-                case "Learner", "Student" -> roles.add(Role.LEARNER);
-                default -> {
-                    // Member, Guest, Observer...: nothing in Markpoint
-                }
+            String role = r.strip();
+            if (TEACHING.contains(role)) {
+                roles.add(Role.TUTOR);
+            } else if (LEARNING.contains(role)) {
+                roles.add(Role.LEARNER);
             }
         }
         return roles;
     }
 
     static boolean isStaff(Set<Role> roles) {
-        return roles.contains(Role.TUTOR) || roles.contains(Role.AUTHOR);
+        return roles.contains(Role.TUTOR);
     }
 
     private static String hash(String text) {

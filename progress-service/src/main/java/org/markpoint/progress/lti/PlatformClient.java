@@ -33,6 +33,7 @@ class PlatformClient {
     static final String MEMBERSHIP_SCOPE =
             "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    static final int MAX_PAGES = 100;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static final class PlatformException extends RuntimeException {
@@ -67,7 +68,7 @@ class PlatformClient {
         String body = JSON.createObjectNode().put("userId", score.userId()).put("scoreGiven", score.scoreGiven())
                 .put("scoreMaximum", score.scoreMaximum()).put("activityProgress", "Completed")
                 .put("gradingProgress", "FullyGraded").put("timestamp", score.timestamp().toString()).toString();
-        HttpRequest request = HttpRequest.newBuilder(scoresUrl(lineItemUrl)).timeout(TIMEOUT)
+        HttpRequest request = HttpRequest.newBuilder(checked(() -> scoresUrl(lineItemUrl), lineItemUrl)).timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + token(reg, SCORE_SCOPE))
                 .header("Content-Type", "application/vnd.ims.lis.v1.score+json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
@@ -81,27 +82,31 @@ class PlatformClient {
         }
     }
 
-    /** Every member of the course, following NRPS {@code Link: rel="next"} pages (at most 100). */
+    /** Every member of the course, following NRPS {@code Link: rel="next"} pages (at most {@link #MAX_PAGES}). */
     List<Member> members(LtiRegistration reg, String membershipsUrl) {
         List<Member> members = new ArrayList<>();
         String next = membershipsUrl;
-        for (int page = 0; next != null && page < 100; page++) {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(next)).timeout(TIMEOUT)
+        for (int page = 0; next != null && page < MAX_PAGES; page++) {
+            String url = next;
+            HttpResponse<String> response = send(HttpRequest.newBuilder(checked(() -> URI.create(url), url))
+                    .timeout(TIMEOUT)
                     .header("Authorization", "Bearer " + token(reg, MEMBERSHIP_SCOPE))
                     .header("Accept", "application/vnd.ims.lti-nrps.v2.membershipcontainer+json").GET().build());
             if (response.statusCode() != 200) {
                 throw new PlatformException("the platform answered " + response.statusCode()
                         + " to the membership request: " + abbreviate(response.body()));
             }
-            for (JsonNode m : JSON.readTree(response.body()).path("members")) {
+            for (JsonNode m : json(response.body(), "membership").path("members")) {
                 List<String> roles = new ArrayList<>();
                 m.path("roles").forEach(r -> roles.add(r.asString()));
                 members.add(new Member(m.path("user_id").asString(""), m.path("name").asString(""), roles,
                         m.path("status").asString("Active")));
             }
-            next = response.headers().allValues("Link").stream().flatMap(h -> List.of(h.split(",")).stream())
-                    .filter(l -> l.contains("rel=\"next\"")).map(l -> l.substring(l.indexOf('<') + 1,
-                            l.indexOf('>'))).findFirst().orElse(null);
+            next = nextLink(response).orElse(null);
+            if (next != null && page == MAX_PAGES - 1) {
+                throw new PlatformException("the course has more than " + MAX_PAGES + " membership pages: the roster "
+                        + "was left as it was rather than cut short");
+            }
         }
         return members;
     }
@@ -123,7 +128,7 @@ class PlatformClient {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "client_credentials");
         form.put("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
-        form.put("client_assertion", signer.toPlatform(assertion));
+        form.put("client_assertion", signer.toPlatform(reg, assertion));
         form.put("scope", scope);
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(reg.tokenUrl())).timeout(TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
@@ -132,7 +137,7 @@ class PlatformClient {
             throw new PlatformException("the platform's token endpoint answered " + response.statusCode() + ": "
                     + abbreviate(response.body()));
         }
-        JsonNode body = JSON.readTree(response.body());
+        JsonNode body = json(response.body(), "token");
         String token = body.path("access_token").asString("");
         if (token.isEmpty()) {
             throw new PlatformException("the platform's token endpoint gave no access_token");
@@ -142,10 +147,53 @@ class PlatformClient {
         return token;
     }
 
+    /** A URL the platform gave us; one that does not parse is the platform's error, not ours. */
+    private static URI checked(java.util.function.Supplier<URI> parse, String url) {
+        try {
+            URI uri = parse.get();
+            if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
+                throw new IllegalArgumentException("not an absolute http(s) URL");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new PlatformException("the platform's URL '" + abbreviate(url) + "' is not usable: "
+                    + e.getMessage());
+        }
+    }
+
+    private static JsonNode json(String body, String what) {
+        try {
+            return JSON.readTree(body);
+        } catch (RuntimeException e) {
+            throw new PlatformException("the platform's " + what + " answer is not JSON: " + abbreviate(body));
+        }
+    }
+
+    /** The {@code rel="next"} URL of an NRPS page, if any (a malformed header is the platform's error). */
+    private static java.util.Optional<String> nextLink(HttpResponse<String> response) {
+        for (String header : response.headers().allValues("Link")) {
+            for (String link : header.split(",")) {
+                if (link.contains("rel=\"next\"")) {
+                    int open = link.indexOf('<');
+                    int close = link.indexOf('>');
+                    if (open < 0 || close < open) {
+                        throw new PlatformException("the platform's Link header is malformed: " + abbreviate(header));
+                    }
+                    String url = link.substring(open + 1, close).strip();
+                    if (!url.matches("https?://\\S+")) {
+                        throw new PlatformException("the platform's next page is not an http(s) URL: " + url);
+                    }
+                    return java.util.Optional.of(url);
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new PlatformException("could not reach " + request.uri() + ": " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

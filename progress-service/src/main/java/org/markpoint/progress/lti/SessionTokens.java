@@ -45,18 +45,18 @@ class SessionTokens {
                 .jwtID(LaunchStates.random()).claim("tenant", tenantId)
                 .claim("roles", roles.stream().map(Role::wireName).sorted().toList())
                 .claim("name", name).build();
-        return new Session(sign(ToolKeys.Purpose.SESSION, claims), props.sessionLifetime().toSeconds());
+        return new Session(sign(keys.current(ToolKeys.Purpose.SESSION, ""), claims),
+                props.sessionLifetime().toSeconds());
     }
 
-    /** A JWT to a platform (client assertion, deep-linking response) under the current tool key. */
-    String toPlatform(Map<String, Object> claims) {
+    /** A JWT to a platform (client assertion, deep-linking response) under the registration's tenant's tool key. */
+    String toPlatform(LtiRegistration reg, Map<String, Object> claims) {
         JWTClaimsSet.Builder b = new JWTClaimsSet.Builder();
         claims.forEach(b::claim);
-        return sign(ToolKeys.Purpose.TOOL, b.build());
+        return sign(keys.current(ToolKeys.Purpose.TOOL, reg.tenantId()), b.build());
     }
 
-    private String sign(ToolKeys.Purpose purpose, JWTClaimsSet claims) {
-        RSAKey key = keys.current(purpose);
+    private static String sign(RSAKey key, JWTClaimsSet claims) {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
                 .type(JOSEObjectType.JWT).build(), claims);
         try {

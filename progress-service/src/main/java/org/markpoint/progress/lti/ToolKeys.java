@@ -22,9 +22,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The tool's RSA signing keys, kept in the database so every instance signs with and publishes the same ones. Two
- * purposes: {@code tool} (messages to platforms: client assertions, deep-linking responses; published at
- * {@code /lti/jwks}) and {@code session} (the session tokens a launch gives the browser; published for the gateway).
- * Rotating makes a new key current; the old one stays published for the grace period, then drops out.
+ * purposes: {@code tool} keys, one set <em>per tenant</em> (messages to platforms: client assertions, deep-linking
+ * responses; published at {@code /lti/jwks/<tenant>}, so an LMS trusts only its own tenant's key and one tenant can
+ * never get tokens from another's LMS), and one {@code session} set (the session tokens a launch gives the browser;
+ * published for the gateway, tenant ""). Rotating makes a new key current; the old one stays published for the grace
+ * period, then drops out.
  */
 @Component
 class ToolKeys {
@@ -32,7 +34,8 @@ class ToolKeys {
     enum Purpose { TOOL, SESSION }
 
     @Document("lti_keys")
-    record StoredKey(@Id String kid, String purpose, String jwk, Instant createdAt, Instant retiredAt) {
+    record StoredKey(@Id String kid, String purpose, String tenantId, String jwk, Instant createdAt,
+                     Instant retiredAt) {
     }
 
     private final MongoTemplate mongo;
@@ -46,26 +49,28 @@ class ToolKeys {
     }
 
     /** The key to sign with now; the first call for a purpose generates it. */
-    RSAKey current(Purpose purpose) {
-        return active(purpose).stream().max(Comparator.comparing(StoredKey::createdAt).thenComparing(StoredKey::kid))
-                .map(ToolKeys::parse).orElseGet(() -> parse(create(purpose)));
+    RSAKey current(Purpose purpose, String tenantId) {
+        return active(purpose, tenantId).stream()
+                .max(Comparator.comparing(StoredKey::createdAt).thenComparing(StoredKey::kid))
+                .map(ToolKeys::parse).orElseGet(() -> parse(create(purpose, tenantId)));
     }
 
-    /** The public keys a verifier should accept: the current ones and those retired within the grace period. */
-    JWKSet published(Purpose purpose) {
-        current(purpose);
+    /** The public keys a verifier should accept: the current ones and those retired within the grace period (may be none). */
+    JWKSet published(Purpose purpose, String tenantId) {
+        // never makes a key: anyone may ask for any tenant's keys, and asking must not write
         Instant cutoff = clock.instant().minus(props.keyGrace());
-        List<StoredKey> keys = mongo.find(new Query(Criteria.where("purpose").is(purpose.name()).orOperator(
+        List<StoredKey> keys = mongo.find(new Query(Criteria.where("purpose").is(purpose.name()).and("tenantId")
+                .is(tenantId).orOperator(
                 Criteria.where("retiredAt").is(null), Criteria.where("retiredAt").gt(cutoff))), StoredKey.class);
         return new JWKSet(keys.stream().sorted(Comparator.comparing(StoredKey::createdAt).reversed())
                 .map(k -> (com.nimbusds.jose.jwk.JWK) parse(k).toPublicJWK()).toList());
     }
 
     /** A new current key; the ones before it are retired now (still published for the grace period). */
-    RSAKey rotate(Purpose purpose) {
-        current(purpose); // a platform may hold the first key already (it is made on first use)
-        List<StoredKey> before = active(purpose);
-        StoredKey fresh = create(purpose);
+    RSAKey rotate(Purpose purpose, String tenantId) {
+        current(purpose, tenantId); // a platform may hold the first key already (it is made on first use)
+        List<StoredKey> before = active(purpose, tenantId);
+        StoredKey fresh = create(purpose, tenantId);
         Instant now = clock.instant();
         for (StoredKey old : before) {
             mongo.updateFirst(new Query(Criteria.where("_id").is(old.kid())), new Update().set("retiredAt", now),
@@ -74,17 +79,17 @@ class ToolKeys {
         return parse(fresh);
     }
 
-    private List<StoredKey> active(Purpose purpose) {
-        return mongo.find(new Query(Criteria.where("purpose").is(purpose.name()).and("retiredAt").is(null)),
-                StoredKey.class);
+    private List<StoredKey> active(Purpose purpose, String tenantId) {
+        return mongo.find(new Query(Criteria.where("purpose").is(purpose.name()).and("tenantId").is(tenantId)
+                .and("retiredAt").is(null)), StoredKey.class);
     }
 
-    private StoredKey create(Purpose purpose) {
+    private StoredKey create(Purpose purpose, String tenantId) {
         try {
             RSAKey key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
                     .keyID(purpose.name().toLowerCase() + "-" + UUID.randomUUID()).generate();
-            return mongo.insert(new StoredKey(key.getKeyID(), purpose.name(), key.toJSONString(), clock.instant(),
-                    null));
+            return mongo.insert(new StoredKey(key.getKeyID(), purpose.name(), tenantId, key.toJSONString(),
+                    clock.instant(), null));
         } catch (JOSEException e) {
             throw new IllegalStateException("could not generate an RSA key", e);
         }

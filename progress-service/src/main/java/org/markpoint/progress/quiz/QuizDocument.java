@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.markpoint.model.event.EventEnvelope;
 import org.markpoint.model.event.QuizCompleted;
-import org.markpoint.progress.quiz.session.ItemStatus;
-import org.markpoint.progress.quiz.session.QuizItem;
 import org.markpoint.progress.quiz.session.QuizSummary;
 import org.markpoint.progress.quiz.session.QuizSession;
 import org.markpoint.progress.support.OutboxEntry;
@@ -44,24 +42,16 @@ record QuizDocument(@Id String id, String tenantId, QuizSession quiz, List<Outbo
             events.add(OutboxEntry.of(EventEnvelope.wrap(tenantId, completed(next), next.finalSummary()
                     .map(QuizSummary::finishedAt).orElse(Instant.now()))));
         }
-        return new QuizDocument(id, tenantId, next, events, lti == null ? null : lti.following(next), version);
+        // wall clock, not a Clock bean (records have none): only an ordering stamp for the LMS, see GradeLink.scoredAt
+        return new QuizDocument(id, tenantId, next, events, lti == null ? null : lti.following(next, Instant.now()),
+                version);
     }
 
     private static QuizCompleted completed(QuizSession quiz) {
-        int given = 0;
-        int max = 0;
-        int pending = 0;
-        for (QuizItem item : quiz.items()) {
-            if (item.mark().isPresent()) {
-                given += item.mark().get().mark();
-                max += item.mark().get().maxMarks();
-            } else if (item.status() == ItemStatus.MARK_PENDING) {
-                pending++;
-            }
-        }
+        GradeLink.Score score = GradeLink.Score.of(quiz);
         QuizSummary summary = quiz.finalSummary().orElse(null);
         return new QuizCompleted(quiz.quizId(), quiz.learnerId(), quiz.scope().unitId(), quiz.scope().outcomes(),
-                given, max, pending, summary == null ? List.of() : summary.mastered(),
+                score.given(), score.maximum(), score.pending(), summary == null ? List.of() : summary.mastered(),
                 summary == null ? List.of() : summary.toRevise(), summary == null ? "" : summary.stopReason(),
                 summary == null ? Instant.now() : summary.finishedAt());
     }

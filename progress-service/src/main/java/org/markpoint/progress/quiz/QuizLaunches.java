@@ -1,9 +1,11 @@
 package org.markpoint.progress.quiz;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.markpoint.progress.support.ConflictException;
 import org.markpoint.progress.support.Page;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
@@ -21,10 +23,12 @@ public class QuizLaunches {
 
     private final QuizService quizzes;
     private final QuizStore store;
+    private final Clock clock;
 
-    QuizLaunches(QuizService quizzes, QuizStore store) {
+    QuizLaunches(QuizService quizzes, QuizStore store, Clock clock) {
         this.quizzes = quizzes;
         this.store = store;
+        this.clock = clock;
     }
 
     /**
@@ -45,8 +49,15 @@ public class QuizLaunches {
         return quizzes.start(tenantId, start, link).id();
     }
 
-    public List<DueGrade> gradesDue(Instant now, int limit) {
-        return store.gradesDue(now, limit).stream().map(QuizLaunches::due).toList();
+    /**
+     * Scores due now, each claimed for {@code lease} (its next attempt moved past it), so several instances never
+     * post the same score at once; one that dies mid-post leaves it to be taken again when the lease ends.
+     */
+    public List<DueGrade> claimGradesDue(Instant now, Duration lease, int limit) {
+        return store.gradesDue(now, limit).stream()
+                .filter(doc -> store.recordGradeIfDue(doc.id(), doc.lti().revision(), new Update()
+                        .set("lti.nextAttemptAt", now.plus(lease)), now))
+                .map(QuizLaunches::due).toList();
     }
 
     /** The LMS took score {@code revision}; false when a newer score became owed meanwhile (it goes next). */
@@ -79,11 +90,12 @@ public class QuizLaunches {
     /** Posts the quiz's current score again (after a failure, or to repair a gradebook). */
     public DueGrade retry(String tenantId, String quizId) {
         QuizDocument doc = store.update(tenantId, quizId, d -> {
-            if (d.lti() == null || GradeLink.score(d.quiz()).isEmpty()) {
-                throw new org.markpoint.progress.support.ConflictException("quiz '" + quizId
-                        + "' has no score to pass back (not launched from an LMS line item, or not finished)");
+            if (d.lti() == null || d.lti().lineItemUrl().isEmpty() || !GradeLink.Score.of(d.quiz()).complete(d.quiz())) {
+                throw new ConflictException("quiz '" + quizId + "' has no score to pass back (not launched from an LMS "
+                        + "line item, not finished, or a mark is still pending)");
             }
-            return new QuizDocument(d.id(), d.tenantId(), d.quiz(), d.outbox(), d.lti().retried(), d.version());
+            return new QuizDocument(d.id(), d.tenantId(), d.quiz(), d.outbox(), d.lti().retried(clock.instant()),
+                    d.version());
         });
         return due(doc);
     }

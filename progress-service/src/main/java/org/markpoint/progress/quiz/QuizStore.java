@@ -98,8 +98,22 @@ class QuizStore {
      * stays owed). Bumps the version so a writer holding the old document re-reads it.
      */
     boolean recordGrade(String quizId, int revision, Update outcome) {
-        return mongo.updateFirst(new Query(Criteria.where("_id").is(quizId).and("lti.revision").is(revision)
-                .and("lti.status").is(GradeLink.OWED)), outcome.inc("version", 1), QuizDocument.class)
+        return recordGrade(quizId, revision, outcome, false, null);
+    }
+
+    /** As {@link #recordGrade(String, int, Update)}, and only while the score is due at {@code now}. */
+    boolean recordGradeIfDue(String quizId, int revision, Update outcome, Instant now) {
+        return recordGrade(quizId, revision, outcome, true, now);
+    }
+
+    private boolean recordGrade(String quizId, int revision, Update outcome, boolean dueOnly, Instant now) {
+        Criteria where = Criteria.where("_id").is(quizId).and("lti.revision").is(revision).and("lti.status")
+                .is(GradeLink.OWED);
+        if (dueOnly) {
+            where = where.orOperator(Criteria.where("lti.nextAttemptAt").is(null),
+                    Criteria.where("lti.nextAttemptAt").lte(now));
+        }
+        return mongo.updateFirst(new Query(where), outcome.inc("version", 1), QuizDocument.class)
                 .getModifiedCount() > 0;
     }
 }

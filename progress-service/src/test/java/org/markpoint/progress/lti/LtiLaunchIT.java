@@ -99,7 +99,7 @@ class LtiLaunchIT {
     void registeredPlatformAndPublishedUnit() {
         MARKING.announceWith(e -> kafka.send(e.topic(), e.key(), CODEC.encode(e)));
         if (registrationId == null) {
-            PLATFORM.toolJwksUrl(base() + "/lti/jwks");
+            PLATFORM.toolJwksUrl(base() + "/lti/jwks/demo");
             HttpResponse<String> r = Http.postJson(base() + "/api/v1/admin/lti/registrations",
                     PLATFORM.registrationJson("Test LMS"));
             assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
@@ -229,6 +229,13 @@ class LtiLaunchIT {
         assertRefused(launch(claims("no-unit").custom("unit", "")), 400, "names no Markpoint unit", log);
         assertRefused(launch(claims("guest").roles("http://purl.imsglobal.org/vocab/lis/v2/membership#Guest")), 403,
                 "roles", log);
+        // institution-wide roles and mentors (parents) are not course staff: no tutor token for the whole tenant
+        assertRefused(launch(claims("inst").roles("http://purl.imsglobal.org/vocab/lis/v2/institution/person#Instructor",
+                "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator",
+                "http://purl.imsglobal.org/vocab/lis/v2/system/person#SysAdmin")), 403, "roles", log);
+        assertRefused(launch(claims("parent").roles("http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor")), 403,
+                "roles", log);
+        assertRefused(launch(claims("no-link").omit(LtiTestPlatform.CLAIM_RESOURCE_LINK)), 400, "resource_link", log);
 
         // a replay: the same id_token and state posted twice
         LtiTestPlatform.LoginRedirect login = login();
@@ -326,9 +333,12 @@ class LtiLaunchIT {
         JsonNode rotated = json(Http.post(base() + "/api/v1/admin/lti/keys/rotate", "application/json", ""));
         String kid = rotated.get("kid").asString();
         assertThat(rotated.get("publishedKids")).hasSizeGreaterThanOrEqualTo(2);
-        JWKSet published = JWKSet.parse(Http.get(base() + "/lti/jwks").body());
+        JWKSet published = JWKSet.parse(Http.get(base() + "/lti/jwks/demo").body());
         assertThat(published.getKeyByKeyId(kid)).isNotNull();
         assertThat(published.getKeys()).allMatch(k -> !k.isPrivate());
+        // each tenant has its own tool keys: another tenant's LMS never trusts this one's
+        assertThat(JWKSet.parse(Http.get(base() + "/lti/jwks/tenant-b").body()).getKeyByKeyId(kid)).isNull();
+        assertThat(Http.get(base() + "/lti/jwks/..%2F..").statusCode()).isIn(400, 404);
 
         // the next client assertion is signed with the new key, and the platform (fetching /lti/jwks) accepts it
         String sub = "rotated-" + UUID.randomUUID();
@@ -367,7 +377,7 @@ class LtiLaunchIT {
 
         JsonNode config = json(Http.get(base() + "/api/v1/admin/lti/tool-configuration"));
         assertThat(config.get("loginUrl").asString()).isEqualTo("http://localhost:8080/lti/login");
-        assertThat(config.get("jwksUrl").asString()).isEqualTo("http://localhost:8080/lti/jwks");
+        assertThat(config.get("jwksUrl").asString()).isEqualTo("http://localhost:8080/lti/jwks/demo");
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
