@@ -125,9 +125,21 @@ function setUpLearnerForm() {
 // token, then drop it from the address bar and history before showing where the launch leads.
 const launch = new URLSearchParams(location.hash.replace(/^#/, ''));
 if (launch.has('lti_token')) {
-  signIn(launch.get('lti_token'), launch.get('expires_in'));
+  const before = currentUser();
+  const incoming = decodeSubject(launch.get('lti_token'));
+  // a link carrying someone else's launch must not silently replace who is signed in here
+  if (!before || before.subject === incoming
+      || window.confirm(`Sign in as ${incoming} from your course, instead of ${before.subject}?`)) {
+    signIn(launch.get('lti_token'), launch.get('expires_in'));
+  }
   const next = launch.get('next') || '/';
   history.replaceState(null, '', `${location.pathname}#${next.startsWith('/') ? next : '/'}`);
+}
+
+function decodeSubject(jwt) {
+  try {
+    return JSON.parse(atob(jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).sub || '';
+  } catch { return ''; }
 }
 
 if (!currentUser()) {

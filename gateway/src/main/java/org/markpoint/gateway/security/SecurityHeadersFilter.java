@@ -1,5 +1,6 @@
 package org.markpoint.gateway.security;
 
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -25,10 +26,16 @@ public final class SecurityHeadersFilter implements WebFilter {
     private final boolean framable;
 
     public SecurityHeadersFilter() {
-        this(java.util.List.of());
+        this(List.of());
     }
 
-    public SecurityHeadersFilter(java.util.List<String> frameAncestors) {
+    public SecurityHeadersFilter(List<String> frameAncestors) {
+        for (String origin : frameAncestors) {
+            if (!origin.matches("https?://[A-Za-z0-9.-]+(:\\d+)?")) {
+                throw new IllegalStateException("markpoint.security.frame-ancestors (MARKPOINT_FRAME_ANCESTORS) takes "
+                        + "origins like https://moodle.college.ac.uk, not '" + origin + "'");
+            }
+        }
         framable = !frameAncestors.isEmpty();
         String ancestors = framable ? "frame-ancestors 'self' " + String.join(" ", frameAncestors)
                 : "frame-ancestors 'none'";

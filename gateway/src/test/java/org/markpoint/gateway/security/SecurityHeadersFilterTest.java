@@ -40,4 +40,12 @@ class SecurityHeadersFilterTest {
             assertThat(h.getFirst("X-Frame-Options")).as("cannot name origins, so absent").isNull();
         }
     }
+
+    @Test
+    void givenAWildcardOrSchemeOnlyFrameAncestor_whenConfigured_thenRefusedAtStartup() {
+        for (String bad : List.of("*", "https:", "https://*.example", "https://lms.example/path")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SecurityHeadersFilter(List.of(bad)))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("origins like");
+        }
+    }
 }

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -112,8 +113,10 @@ class IdTokenValidator {
         } catch (BadJOSEException e) {
             throw new LaunchRejected(401, "the id_token's signature does not verify against the platform's keys");
         } catch (JOSEException e) {
-            throw new LaunchRejected(502, "the platform's keys could not be fetched from " + reg.jwksUrl() + ": "
-                    + e.getMessage());
+            // what the far end said stays in the log, not on the page
+            LoggerFactory.getLogger(IdTokenValidator.class).warn("LTI: fetching {} failed: {}", reg.jwksUrl(),
+                    e.getMessage());
+            throw new LaunchRejected(502, "the platform's keys could not be fetched from its registered JWKS URL");
         }
     }
 

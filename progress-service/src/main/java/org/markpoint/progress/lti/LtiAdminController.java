@@ -74,10 +74,12 @@ class LtiAdminController {
     private final ToolKeys keys;
     private final QuizLaunches quizzes;
     private final LtiProperties props;
+    private final UrlPolicy urls;
     private final Clock clock;
 
     LtiAdminController(LtiRegistrationStore registrations, ToolKeys keys, QuizLaunches quizzes, LtiProperties props,
-                       Clock clock) {
+                       UrlPolicy urls, Clock clock) {
+        this.urls = urls;
         this.registrations = registrations;
         this.keys = keys;
         this.quizzes = quizzes;
@@ -87,6 +89,9 @@ class LtiAdminController {
 
     @PostMapping(path = "/registrations", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<LtiRegistration> register(@Valid @RequestBody NewRegistration body) {
+        urls.refusal(body.authLoginUrl()).ifPresent(why -> { throw new InvalidRequestException("authLoginUrl", why); });
+        urls.refusal(body.tokenUrl()).ifPresent(why -> { throw new InvalidRequestException("tokenUrl", why); });
+        urls.refusal(body.jwksUrl()).ifPresent(why -> { throw new InvalidRequestException("jwksUrl", why); });
         List<String> deployments = body.deploymentIds().stream().map(String::strip).distinct().toList();
         LtiRegistration saved = registrations.insert(new LtiRegistration(UUID.randomUUID().toString(),
                 TenantContext.current(), body.name() == null ? "" : body.name().strip(), body.issuer().strip(),

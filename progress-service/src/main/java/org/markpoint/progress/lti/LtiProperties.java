@@ -11,9 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sessionIssuer   {@code iss} of the session tokens a launch hands the browser (the gateway trusts it)
  * @param sessionLifetime how long such a session lasts
  * @param keyGrace        how long a rotated-out key stays published, so platforms that cached it still verify
+ * @param allowPrivateUrls whether platform URLs may be http or point inside Markpoint's network ({@link UrlPolicy})
  */
 @ConfigurationProperties("markpoint.lti")
-public record LtiProperties(String toolUrl, String sessionIssuer, Duration sessionLifetime, Duration keyGrace) {
+public record LtiProperties(String toolUrl, String sessionIssuer, Duration sessionLifetime, Duration keyGrace,
+                            boolean allowPrivateUrls) {
 
     public LtiProperties {
         toolUrl = toolUrl == null || toolUrl.isBlank() ? "http://localhost:8080" : toolUrl.strip().replaceAll("/+$", "");

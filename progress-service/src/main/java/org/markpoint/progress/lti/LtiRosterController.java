@@ -2,6 +2,7 @@ package org.markpoint.progress.lti;
 
 import org.markpoint.progress.api.TenantContext;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -31,7 +32,6 @@ class LtiRosterController {
     ResponseEntity<ProblemDetail> platformFailed(PlatformClient.PlatformException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, e.getMessage());
         problem.setTitle("The LMS did not answer as expected");
-        return ResponseEntity.status(HttpStatus.BAD_GATEWAY).contentType(org.springframework.http.MediaType
-                .APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(HttpStatus.BAD_GATEWAY).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

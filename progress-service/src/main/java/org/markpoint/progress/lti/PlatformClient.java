@@ -15,7 +15,9 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -54,13 +56,15 @@ class PlatformClient {
     }
 
     private final SessionTokens signer;
+    private final UrlPolicy urls;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<String, CachedToken> tokens = new ConcurrentHashMap<>();
 
-    PlatformClient(SessionTokens signer, Clock clock) {
+    PlatformClient(SessionTokens signer, UrlPolicy urls, Clock clock) {
         this.signer = signer;
+        this.urls = urls;
         this.clock = clock;
     }
 
@@ -148,7 +152,10 @@ class PlatformClient {
     }
 
     /** A URL the platform gave us; one that does not parse is the platform's error, not ours. */
-    private static URI checked(java.util.function.Supplier<URI> parse, String url) {
+    private URI checked(Supplier<URI> parse, String url) {
+        urls.refusal(url).ifPresent(why -> {
+            throw new PlatformException("the platform's URL '" + abbreviate(url) + "' " + why);
+        });
         try {
             URI uri = parse.get();
             if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
@@ -170,7 +177,7 @@ class PlatformClient {
     }
 
     /** The {@code rel="next"} URL of an NRPS page, if any (a malformed header is the platform's error). */
-    private static java.util.Optional<String> nextLink(HttpResponse<String> response) {
+    private static Optional<String> nextLink(HttpResponse<String> response) {
         for (String header : response.headers().allValues("Link")) {
             for (String link : header.split(",")) {
                 if (link.contains("rel=\"next\"")) {
@@ -183,11 +190,11 @@ class PlatformClient {
                     if (!url.matches("https?://\\S+")) {
                         throw new PlatformException("the platform's next page is not an http(s) URL: " + url);
                     }
-                    return java.util.Optional.of(url);
+                    return Optional.of(url);
                 }
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private HttpResponse<String> send(HttpRequest request) {

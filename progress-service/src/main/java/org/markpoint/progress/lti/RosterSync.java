@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.markpoint.model.security.Role;
 import org.markpoint.progress.cohort.CohortRosters;
+import org.markpoint.progress.support.ConflictException;
 import org.markpoint.progress.support.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,7 @@ class RosterSync {
         LtiContexts.LtiContext context = contexts.find(tenantId, cohortId)
                 .orElseThrow(() -> new NotFoundException("LTI course for cohort", cohortId));
         if (context.membershipsUrl() == null || context.membershipsUrl().isEmpty()) {
-            throw new org.markpoint.progress.support.ConflictException("the course behind cohort '" + cohortId
+            throw new ConflictException("the course behind cohort '" + cohortId
                     + "' offers no membership service (its launches carried no NRPS claim)");
         }
         LtiRegistration reg = registrations.byId(context.registrationId())
