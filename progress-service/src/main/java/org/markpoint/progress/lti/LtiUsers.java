@@ -20,15 +20,18 @@ final class LtiUsers {
     private LtiUsers() {
     }
 
-    /** {@code lti-<registration hash>-<sub>} (the sub hashed if it has unusual characters or is long). */
+    /**
+     * {@code lti-<issuer hash>-<sub>} (the sub hashed if it has unusual characters or is long). LTI's {@code sub} is
+     * unique within its issuer, so the same person stays the same learner if the platform is registered again.
+     */
     static String userId(LtiRegistration reg, String subject) {
         String who = subject.matches(SAFE) ? subject : hash(subject).substring(0, 24);
-        return "lti-" + hash(reg.id()).substring(0, 8) + "-" + who;
+        return "lti-" + hash(reg.issuer()).substring(0, 8) + "-" + who;
     }
 
-    /** The cohort a course becomes: one per registration and context id. */
+    /** The cohort a course becomes: one per platform (issuer) and context id. */
     static String cohortId(LtiRegistration reg, String contextId) {
-        return "lti-" + hash(reg.id() + "|" + contextId).substring(0, 16);
+        return "lti-" + hash(reg.issuer() + "|" + contextId).substring(0, 16);
     }
 
     /** The key of a resource link (a placement of Markpoint in a course): its quizzes are found by it. */

@@ -444,7 +444,7 @@ class LtiLaunchIT {
     }
 
     private static String learnerOf(String sub) {
-        return "lti-" + sha256(registrationId).substring(0, 8) + "-" + sub;
+        return "lti-" + sha256(PLATFORM.issuer()).substring(0, 8) + "-" + sub;
     }
 
     private static String sha256(String s) {
