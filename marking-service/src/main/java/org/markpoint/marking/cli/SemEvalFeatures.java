@@ -28,8 +28,8 @@ final class SemEvalFeatures {
     /** The same plus WordNet F1 and embedding cosine when the semantic tier is on. */
     private static final int[] Z_COLUMNS_SEMANTIC = {0, 1, 3, 10, 11, 12, 15, 16};
     private final SemanticFeatures semantic;
-    /** Alignment features (semantic tier); {@code -Dsemeval.align=false} turns them off (ablation). */
-    static final boolean ALIGNMENT = !"false".equals(System.getProperty("semeval.align"));
+    /** Alignment features (semantic tier), opt-in with {@code -Dsemeval.align=true} (see docs/accuracy.md). */
+    static final boolean ALIGNMENT = Boolean.getBoolean("semeval.align");
 
     SemEvalFeatures(MarkingEngine engine, List<SemEvalData.Answer> labelled, boolean peers, PrintStream err) {
         this.engine = engine;
