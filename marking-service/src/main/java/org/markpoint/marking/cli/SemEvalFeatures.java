@@ -2,10 +2,15 @@ package org.markpoint.marking.cli;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.markpoint.marking.engine.MarkingEngine;
 import org.markpoint.marking.engine.SemanticFeatures;
 import org.markpoint.marking.engine.SentenceEmbedder;
@@ -20,7 +25,7 @@ final class SemEvalFeatures {
     private final TextVectors vectors = new TextVectors();
     private final boolean peers;
     private final PrintStream err;
-    private final Map<String, List<String>> keys = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<String>> keys = new ConcurrentHashMap<>();
     private final List<Map<String, Double>> labelledVectors = new ArrayList<>();
     private final Map<SemEvalData.Answer, double[]> baseCache = new java.util.IdentityHashMap<>();
     /** recall, recall_demoted, precision_demoted, tf-idf cosine, engine mark, idf-weighted recall. */
@@ -59,10 +64,10 @@ final class SemEvalFeatures {
         long t0 = System.nanoTime();
         List<SemEvalData.Answer> all = new ArrayList<>(answers);
         all.addAll(peerPool);
-        java.util.Set<SemEvalData.Answer> distinct = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<SemEvalData.Answer> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
         List<SemEvalData.Answer> missing = all.stream().filter(a -> !baseCache.containsKey(a) && distinct.add(a))
                 .toList();
-        java.util.concurrent.atomic.AtomicInteger counter = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger counter = new AtomicInteger();
         List<double[]> computed = missing.parallelStream().map(a -> {
             double[] row = base(a);
             int d = counter.incrementAndGet();

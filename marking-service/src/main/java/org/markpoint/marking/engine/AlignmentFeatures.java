@@ -5,7 +5,9 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -33,7 +35,7 @@ public final class AlignmentFeatures {
     private final LinguisticAnalyser analyser;
     private final NegationScope negation;
     private final SentenceEmbedder embedder;
-    private final java.util.Map<String, AnalysedText> schemeTexts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, AnalysedText> schemeTexts = new ConcurrentHashMap<>();
 
     AlignmentFeatures(LinguisticAnalyser analyser, NegationScope negation, SentenceEmbedder embedder) {
         this.analyser = analyser;
@@ -41,7 +43,7 @@ public final class AlignmentFeatures {
         this.embedder = embedder;
     }
 
-    /** A part of a text: what is embedded, its matching key (words only), idf weight and negation. */
+    /** A part of a text: what is embedded, its matching key (words only; null for chunks and clauses), negation. */
     private record Unit(String text, String key, boolean negated) {
     }
 

@@ -1,6 +1,7 @@
 package org.markpoint.marking.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,7 @@ class SemanticTierTest {
         int clause = AlignmentFeatures.NAMES.indexOf("align_clause_recall");
         int contradiction = AlignmentFeatures.NAMES.indexOf("align_contradiction");
         assertThat(copy[recall]).isEqualTo(1.0);
-        assertThat(copy[clause]).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(copy[clause]).isCloseTo(1.0, within(1e-6));
         assertThat(paraphrase[recall]).isGreaterThan(unrelated[recall]);
         assertThat(paraphrase[clause]).isGreaterThan(unrelated[clause]);
         assertThat(copy[contradiction]).isZero();
