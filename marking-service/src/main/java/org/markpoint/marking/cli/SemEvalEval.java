@@ -19,8 +19,25 @@ import org.markpoint.marking.engine.MarkingEngine;
  */
 final class SemEvalEval {
 
-    /** L2 penalties tried for the logistic calibration (chosen with the cut on training folds). */
-    private static final double[] LAMBDAS = {1, 10, 100};
+    /**
+     * Calibrations tried (one is chosen with the cut on question-grouped training folds): L2 logistic regression
+     * with three penalties and, opt-in with {@code -Dsemeval.trees=true}, boosted shallow trees.
+     */
+    private static List<Thresholds.Candidate> candidates() {
+        List<Thresholds.Candidate> c = new ArrayList<>();
+        for (double lambda : new double[] {1, 10, 100}) {
+            c.add(Thresholds.Candidate.logistic(lambda));
+        }
+        if (Boolean.getBoolean("semeval.trees")) {
+            c.add(new Thresholds.Candidate("boosted trees 150 x depth 2",
+                    (x, y) -> BoostedTrees.fit(x, y, 150, 2, 0.05, 20)));
+            c.add(new Thresholds.Candidate("boosted trees 300 x depth 2",
+                    (x, y) -> BoostedTrees.fit(x, y, 300, 2, 0.05, 20)));
+            c.add(new Thresholds.Candidate("boosted trees 150 x depth 3",
+                    (x, y) -> BoostedTrees.fit(x, y, 150, 3, 0.05, 20)));
+        }
+        return c;
+    }
 
     private final MarkingEngine engine;
     private final PrintStream out;
@@ -59,23 +76,35 @@ final class SemEvalEval {
                 }
                 new EmbeddingCache(EmbeddingCache.defaultFile("minilm-semeval-" + corpus + ".bin"))
                         .prepare(texts, engine.semantic().get().embedder(), err);
+                if (SemEvalFeatures.ALIGNMENT) {
+                    java.util.Set<String> parts = new java.util.LinkedHashSet<>();
+                    for (String t : new java.util.LinkedHashSet<>(texts)) {
+                        parts.addAll(engine.semantic().get().alignment().parts(t));
+                    }
+                    err.printf(Locale.ROOT, "semeval %s: %d distinct alignment parts%n", corpus, parts.size());
+                    new EmbeddingCache(EmbeddingCache.defaultFile("minilm-semeval-" + corpus + "-parts.bin"))
+                            .prepare(parts, engine.semantic().get().embedder(), err);
+                }
             }
             SemEvalFeatures fx = new SemEvalFeatures(engine, train, peers, err);
             double[][] withKnn = fx.matrix(train, true, train);
             double[][] without = fx.matrix(train, false, train);
             double[] y = train.stream().mapToDouble(a -> a.correct() ? 1 : 0).toArray();
-            Thresholds.Choice seenChoice = Thresholds.choose(withKnn, y, train, LAMBDAS);
-            Thresholds.Choice unseenChoice = Thresholds.choose(without, y, train, LAMBDAS);
-            LinearModels.Model seen = LinearModels.logistic(withKnn, y, seenChoice.lambda());
-            LinearModels.Model unseen = LinearModels.logistic(without, y, unseenChoice.lambda());
+            Thresholds.Choice seenChoice = Thresholds.choose(withKnn, y, train, candidates());
+            Thresholds.Choice unseenChoice = Thresholds.choose(without, y, train, candidates());
+            Thresholds.Classifier seen = seenChoice.candidate().fit(withKnn, y);
+            Thresholds.Classifier unseen = unseenChoice.candidate().fit(without, y);
             double seenCut = seenChoice.cut();
             double unseenCut = unseenChoice.cut();
-            out.printf(Locale.ROOT, "%-12s chosen on question-grouped 5-fold CV of training: seen model lambda %.0f cut "
-                    + "%.2f (CV macro-F1 %.3f), unseen model lambda %.0f cut %.2f (CV macro-F1 %.3f)%n", corpus,
-                    seenChoice.lambda(), seenCut, seenChoice.macroF1(), unseenChoice.lambda(), unseenCut,
-                    unseenChoice.macroF1());
+            out.printf(Locale.ROOT, "%-12s chosen on question-grouped 5-fold CV of training: seen model %s cut "
+                    + "%.2f (CV macro-F1 %.3f), unseen model %s cut %.2f (CV macro-F1 %.3f)%n", corpus,
+                    seenChoice.candidate().name(), seenCut, seenChoice.macroF1(), unseenChoice.candidate().name(),
+                    unseenCut, unseenChoice.macroF1());
             dump(corpus + "-train-knn", withKnn, y, train, fx);
             dump(corpus + "-train", without, y, train, fx);
+            if (Boolean.getBoolean("semeval.cvOnly")) {
+                continue;
+            }
             for (Map.Entry<String, List<SemEvalData.Answer>> e : tests.entrySet()) {
                 String split = e.getKey();
                 List<SemEvalData.Answer> test = e.getValue();
@@ -87,7 +116,7 @@ final class SemEvalEval {
                 double[][] x = fx.matrix(test, knn, peerPool);
                 dump(corpus + "-" + split, x, test.stream().mapToDouble(a -> a.correct() ? 1 : 0).toArray(), test,
                         fx);
-                LinearModels.Model model = knn ? seen : unseen;
+                Thresholds.Classifier model = knn ? seen : unseen;
                 boolean[] gold = new boolean[test.size()];
                 boolean[] pred = new boolean[test.size()];
                 for (int i = 0; i < test.size(); i++) {

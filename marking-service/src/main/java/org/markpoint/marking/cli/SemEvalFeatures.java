@@ -2,10 +2,15 @@ package org.markpoint.marking.cli;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.markpoint.marking.engine.MarkingEngine;
 import org.markpoint.marking.engine.SemanticFeatures;
 import org.markpoint.marking.engine.SentenceEmbedder;
@@ -20,7 +25,7 @@ final class SemEvalFeatures {
     private final TextVectors vectors = new TextVectors();
     private final boolean peers;
     private final PrintStream err;
-    private final Map<String, List<String>> keys = new HashMap<>();
+    private final Map<String, List<String>> keys = new ConcurrentHashMap<>();
     private final List<Map<String, Double>> labelledVectors = new ArrayList<>();
     private final Map<SemEvalData.Answer, double[]> baseCache = new java.util.IdentityHashMap<>();
     /** recall, recall_demoted, precision_demoted, tf-idf cosine, engine mark, idf-weighted recall. */
@@ -28,6 +33,8 @@ final class SemEvalFeatures {
     /** The same plus WordNet F1 and embedding cosine when the semantic tier is on. */
     private static final int[] Z_COLUMNS_SEMANTIC = {0, 1, 3, 10, 11, 12, 15, 16};
     private final SemanticFeatures semantic;
+    /** Alignment features (semantic tier), opt-in with {@code -Dsemeval.align=true} (see docs/accuracy.md). */
+    static final boolean ALIGNMENT = Boolean.getBoolean("semeval.align");
 
     SemEvalFeatures(MarkingEngine engine, List<SemEvalData.Answer> labelled, boolean peers, PrintStream err) {
         this.engine = engine;
@@ -57,15 +64,21 @@ final class SemEvalFeatures {
         long t0 = System.nanoTime();
         List<SemEvalData.Answer> all = new ArrayList<>(answers);
         all.addAll(peerPool);
-        int done = 0;
-        for (SemEvalData.Answer a : all) {
-            if (!baseCache.containsKey(a)) {
-                baseCache.put(a, base(a));
+        Set<SemEvalData.Answer> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<SemEvalData.Answer> missing = all.stream().filter(a -> !baseCache.containsKey(a) && distinct.add(a))
+                .toList();
+        AtomicInteger counter = new AtomicInteger();
+        List<double[]> computed = missing.parallelStream().map(a -> {
+            double[] row = base(a);
+            int d = counter.incrementAndGet();
+            if (d % 500 == 0 || d == missing.size()) {
+                err.printf(Locale.ROOT, "\r  features %d/%d (%.0f/s)", d, missing.size(),
+                        d / ((System.nanoTime() - t0) / 1e9));
             }
-            if (++done % 500 == 0 || done == all.size()) {
-                err.printf(Locale.ROOT, "\r  features %d/%d (%.0f/s)", done, all.size(),
-                        done / ((System.nanoTime() - t0) / 1e9));
-            }
+            return row;
+        }).toList();
+        for (int i = 0; i < missing.size(); i++) {
+            baseCache.put(missing.get(i), computed.get(i));
         }
         err.println();
         GroupStandardiser z = peers ? new GroupStandardiser(semantic == null ? Z_COLUMNS : Z_COLUMNS_SEMANTIC,
@@ -122,12 +135,29 @@ final class SemEvalFeatures {
                 }
             }
         }
-        double[] out = java.util.Arrays.copyOf(best, best.length + 3 + sem.length);
+        double[] align = alignment(a);
+        double[] out = java.util.Arrays.copyOf(best, best.length + 3 + sem.length + align.length);
         out[best.length] = bestCos;
         out[best.length + 1] = bestMark;
         out[best.length + 2] = bestWeighted;
         System.arraycopy(sem, 0, out, best.length + 3, sem.length);
+        System.arraycopy(align, 0, out, best.length + 3 + sem.length, align.length);
         return out;
+    }
+
+    /** Alignment figures against the reference the answer aligns with best (word plus clause recall). */
+    private double[] alignment(SemEvalData.Answer a) {
+        if (semantic == null || !ALIGNMENT) {
+            return new double[0];
+        }
+        double[] best = null;
+        for (String ref : a.references()) {
+            double[] s = semantic.alignment().compute(a.text(), ref, a.question(), vectors::idf);
+            if (best == null || s[0] + s[6] > best[0] + best[6]) {
+                best = s;
+            }
+        }
+        return best;
     }
 
     private double peerCosine(SemEvalData.Answer a, int self, List<SemEvalData.Answer> answers, List<Integer> members,

@@ -16,14 +16,32 @@ final class Thresholds {
     private Thresholds() {
     }
 
-    /** The chosen penalty and cut, and the cross-validated macro-F1 they reached. */
-    record Choice(double lambda, double cut, double macroF1) {
+    /** A fitted probability model. */
+    interface Classifier {
+        double predict(double[] x);
     }
 
-    static Choice choose(double[][] x, double[] y, List<SemEvalData.Answer> answers, double[] lambdas) {
+    /** A way to fit a classifier on training rows, by name (e.g. "logistic lambda 10"). */
+    record Candidate(String name, java.util.function.BiFunction<double[][], double[], Classifier> fitter) {
+
+        Classifier fit(double[][] x, double[] y) {
+            return fitter.apply(x, y);
+        }
+
+        static Candidate logistic(double lambda) {
+            return new Candidate(String.format(java.util.Locale.ROOT, "logistic lambda %.0f", lambda),
+                    (x, y) -> LinearModels.logistic(x, y, lambda)::predict);
+        }
+    }
+
+    /** The chosen candidate and cut, and the cross-validated macro-F1 they reached. */
+    record Choice(Candidate candidate, double cut, double macroF1) {
+    }
+
+    static Choice choose(double[][] x, double[] y, List<SemEvalData.Answer> answers, List<Candidate> candidates) {
         Choice best = null;
-        for (double lambda : lambdas) {
-            Choice c = bestMacroF1Cut(x, y, answers, lambda);
+        for (Candidate candidate : candidates) {
+            Choice c = bestMacroF1Cut(x, y, answers, candidate);
             if (best == null || c.macroF1() > best.macroF1() + 1e-9) {
                 best = c;
             }
@@ -31,14 +49,14 @@ final class Thresholds {
         return best;
     }
 
-    static Choice bestMacroF1Cut(double[][] x, double[] y, List<SemEvalData.Answer> answers, double lambda) {
+    static Choice bestMacroF1Cut(double[][] x, double[] y, List<SemEvalData.Answer> answers, Candidate candidate) {
         Map<String, Integer> foldOf = new HashMap<>();
         int[] fold = new int[y.length];
         for (int i = 0; i < y.length; i++) {
             fold[i] = foldOf.computeIfAbsent(answers.get(i).questionId(), q -> foldOf.size() % FOLDS);
         }
         if (foldOf.size() < FOLDS) {
-            return new Choice(lambda, 0.5, Double.NaN);
+            return new Choice(candidate, 0.5, Double.NaN);
         }
         double[] p = new double[y.length];
         for (int f = 0; f < FOLDS; f++) {
@@ -50,8 +68,8 @@ final class Thresholds {
                     ty.add(y[i]);
                 }
             }
-            LinearModels.Model m = LinearModels.logistic(tx.toArray(double[][]::new),
-                    ty.stream().mapToDouble(Double::doubleValue).toArray(), lambda);
+            Classifier m = candidate.fit(tx.toArray(double[][]::new),
+                    ty.stream().mapToDouble(Double::doubleValue).toArray());
             for (int i = 0; i < y.length; i++) {
                 if (fold[i] == f) {
                     p[i] = m.predict(x[i]);
@@ -75,6 +93,6 @@ final class Thresholds {
                 best = cut;
             }
         }
-        return new Choice(lambda, best, bestF1);
+        return new Choice(candidate, best, bestF1);
     }
 }

@@ -39,7 +39,7 @@ public final class MarkingEngine {
         this.checks = new AnswerChecks(lexicon, options.minWords());
         SentenceEmbedder embedder = options.semanticTier() ? SentenceEmbedder.load() : null;
         this.semantic = embedder == null ? null
-                : new SemanticFeatures(analyser, WordNetRelations.load(analyser), embedder);
+                : new SemanticFeatures(analyser, WordNetRelations.load(analyser), embedder, negation);
         this.semanticTier = embedder == null ? null : new SemanticTier(embedder);
     }
 

@@ -21,10 +21,19 @@ public final class SemanticFeatures {
     private final SentenceEmbedder embedder;
     private final java.util.Map<String, AnalysedText> schemeTexts = new java.util.concurrent.ConcurrentHashMap<>();
 
-    SemanticFeatures(LinguisticAnalyser analyser, WordNetRelations wordnet, SentenceEmbedder embedder) {
+    private final AlignmentFeatures alignment;
+
+    SemanticFeatures(LinguisticAnalyser analyser, WordNetRelations wordnet, SentenceEmbedder embedder,
+                     NegationScope negation) {
         this.analyser = analyser;
         this.wordnet = wordnet;
         this.embedder = embedder;
+        this.alignment = new AlignmentFeatures(analyser, negation, embedder);
+    }
+
+    /** Word-, chunk- and clause-level soft alignment of an answer with a reference (MiniLM). */
+    public AlignmentFeatures alignment() {
+        return alignment;
     }
 
     public SentenceEmbedder embedder() {

@@ -29,6 +29,8 @@ public final class SentenceEmbedder {
 
     private final Model model;
     private final Map<String, float[]> cache = new ConcurrentHashMap<>();
+    /** Vectors handed in by {@link #remember} (an evaluation's disk cache); not bounded by the cache limit. */
+    private final Map<String, float[]> remembered = new ConcurrentHashMap<>();
     private final AtomicLong computed = new AtomicLong();
 
     private SentenceEmbedder(Model model) {
@@ -68,7 +70,10 @@ public final class SentenceEmbedder {
     /** The unit-length embedding of a text (cached per text). */
     public float[] embed(String text) {
         String t = text == null ? "" : text.strip();
-        float[] v = cache.get(t);
+        float[] v = remembered.get(t);
+        if (v == null) {
+            v = cache.get(t);
+        }
         if (v != null) {
             return v;
         }
@@ -83,12 +88,14 @@ public final class SentenceEmbedder {
 
     /** Seeds the cache with a vector computed earlier (evaluation caches them on disk). */
     public void remember(String text, float[] vector) {
-        cache.put(text == null ? "" : text.strip(), vector);
+        remembered.put(text == null ? "" : text.strip(), vector);
     }
 
     /** A copy of the cached vectors by text (evaluation saves them to disk). */
     public Map<String, float[]> cached() {
-        return Map.copyOf(cache);
+        Map<String, float[]> all = new java.util.HashMap<>(remembered);
+        all.putAll(cache);
+        return Map.copyOf(all);
     }
 
     /** How many texts went through the model (cache misses). */

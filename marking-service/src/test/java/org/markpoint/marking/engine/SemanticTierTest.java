@@ -1,6 +1,7 @@
 package org.markpoint.marking.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -59,5 +60,30 @@ class SemanticTierTest {
         assertThat(unrelated[recall]).isZero();
         int cosine = SemanticFeatures.NAMES.indexOf("embedding_cosine");
         assertThat(synonyms[cosine]).isGreaterThan(unrelated[cosine]);
+    }
+
+    @Test
+    void givenParaphraseNegationAndUnrelatedAnswer_whenAligned_thenRecallOrdersThemAndNegationIsAContradiction() {
+        AlignmentFeatures f = SEMANTIC.semantic().orElseThrow().alignment();
+        String reference = "The metal spoon gets hot because metal conducts heat.";
+        String question = "Why does the spoon get hot?";
+        double[] copy = f.compute(reference, reference, question, k -> 1);
+        double[] paraphrase = f.compute("Metals are good conductors of heat, so the spoon warms up.", reference,
+                question, k -> 1);
+        double[] unrelated = f.compute("I like eating soup for lunch.", reference, question, k -> 1);
+        double[] negated = f.compute("The spoon gets hot but metal does not conduct heat.", reference, question,
+                k -> 1);
+        int recall = AlignmentFeatures.NAMES.indexOf("align_word_recall");
+        int clause = AlignmentFeatures.NAMES.indexOf("align_clause_recall");
+        int contradiction = AlignmentFeatures.NAMES.indexOf("align_contradiction");
+        assertThat(copy[recall]).isEqualTo(1.0);
+        assertThat(copy[clause]).isCloseTo(1.0, within(1e-6));
+        assertThat(paraphrase[recall]).isGreaterThan(unrelated[recall]);
+        assertThat(paraphrase[clause]).isGreaterThan(unrelated[clause]);
+        assertThat(copy[contradiction]).isZero();
+        assertThat(paraphrase[contradiction]).isZero();
+        assertThat(negated[contradiction]).isGreaterThan(0);
+        assertThat(f.parts("Metal conducts heat, so it warms.")).contains("metal", "conduct", "metal conducts",
+                "metal conducts heat", "it warms");
     }
 }
