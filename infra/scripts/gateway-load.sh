@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Load through the gateway on the embedded stack (issue 5 "Speed"): a partial stack on private ports (dev MongoDB-wire
+# server with its H2 backend, dev KRaft broker, marking-service, gateway) started with the launcher's JVM flags, then
+# marking-service's LoadDriver: single marks (closed loop, bounded concurrency) and one 10,000-answer batch.
+# The load average (1 min) is printed before and after every run.
+#
+#   infra/scripts/gateway-load.sh [mark|mark-learners|batch|all]     (default all)
+#
+# Needs the exec jars and the test classpath:
+#   ./mvnw -B -ntp -o -pl gateway,marking-service,infra -am package -DskipTests
+#   ./mvnw -B -ntp -o -q -pl marking-service -am test-compile dependency:build-classpath \
+#     -Dmdep.outputFile=/tmp/perf-cp.txt -Dmdep.includeScope=test
+# Env: SERVICE_OPTS (JVM flags for marking-service and gateway; default the launcher's C1-only set), N (5000),
+#   CONCURRENCY (16), WARMUP (2000), BATCH (10000), LEARNERS (50: learners the mark-learners run spreads over),
+#   CP_FILE (/tmp/perf-cp.txt), PORT_BASE (186: ports ${PORT_BASE}xx), KEEP=1 leaves the stack running.
+set -u
+cd "$(dirname "$0")/../.."
+J=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+V=0.1.0-SNAPSHOT
+P=${PORT_BASE:-186}
+B=target/gateway-load
+LAUNCHER_OPTS="-Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms32m --enable-native-access=ALL-UNNAMED"
+SERVICE_OPTS=${SERVICE_OPTS:-$LAUNCHER_OPTS}
+N=${N:-5000} CONCURRENCY=${CONCURRENCY:-16} WARMUP=${WARMUP:-2000} BATCH=${BATCH:-10000} LEARNERS=${LEARNERS:-50}
+CP=marking-service/target/test-classes:marking-service/target/classes:$(cat "${CP_FILE:-/tmp/perf-cp.txt}")
+export MARKPOINT_INTERNAL_SECRET=markpoint-load-script-internal-secret-0123456789
+export MARKPOINT_DEV_ISSUER_ENABLED=true MARKPOINT_RATE_LIMIT_CAPACITY=1000000 \
+  MARKPOINT_RATE_LIMIT_REFILL_PER_SECOND=1000000
+export MARKPOINT_MONGODB_URI=mongodb://127.0.0.1:${P}17 MARKPOINT_KAFKA_BOOTSTRAP=127.0.0.1:${P}92
+export MARKPOINT_MARKING_URL=http://127.0.0.1:${P}82
+GW=http://127.0.0.1:${P}80
+PIDS=()
+load() { cut -d' ' -f1 /proc/loadavg; }
+wait_for() { for _ in $(seq 1 300); do curl -sf -o /dev/null "$1" && return 0; sleep 0.5; done; echo "no $1" >&2; exit 1; }
+stop() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done; for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null; done; }
+[[ ${KEEP:-0} == 1 ]] || trap stop EXIT
+
+rm -rf $B; mkdir -p $B/mongo $B/kafka
+$J $LAUNCHER_OPTS -jar infra/target/infra-$V-exec.jar mongo --port ${P}17 --data $B/mongo > $B/mongo.log 2>&1 &
+PIDS+=($!)
+$J $LAUNCHER_OPTS -Xmx512m -jar infra/target/infra-$V-exec.jar kafka --port ${P}92 --controller-port ${P}93 \
+  --data $B/kafka > $B/kafka.log 2>&1 &
+PIDS+=($!)
+sleep 3
+# shellcheck disable=SC2086 # flag lists
+$J $SERVICE_OPTS -jar marking-service/target/marking-service-$V-exec.jar --server.port=${P}82 > $B/marking.log 2>&1 &
+PIDS+=($!); echo "marking-service pid $!"
+# shellcheck disable=SC2086
+$J $SERVICE_OPTS -jar gateway/target/gateway-$V-exec.jar --server.port=${P}80 > $B/gateway.log 2>&1 &
+PIDS+=($!); echo "gateway pid $!"
+wait_for http://127.0.0.1:${P}82/actuator/health/readiness
+wait_for $GW/actuator/health
+export MARKPOINT_TOKEN
+MARKPOINT_TOKEN=$(curl -s -X POST -H 'Content-Type: application/json' -d '{"subject":"load-driver","tenant":"demo",
+  "roles":["lms","tutor"],"ttlSeconds":28800}' $GW/auth/dev/token | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+[[ -n $MARKPOINT_TOKEN ]] || { echo "no dev token" >&2; exit 1; }
+echo "stack up; SERVICE_OPTS=$SERVICE_OPTS"
+run() { echo "== $* (load before $(load))"; "$J" -cp "$CP" org.markpoint.marking.cli.LoadDriver "$@"; echo "   load after $(load)"; }
+case ${1:-all} in
+  mark) run mark $GW/api/v1/marking/mark "$N" "$CONCURRENCY" "$WARMUP" ;;
+  mark-learners) run mark $GW/api/v1/marking/mark "$N" "$CONCURRENCY" "$WARMUP" "$LEARNERS" ;;
+  batch) run batch $GW/api/v1/marking/batches "$BATCH" ;;
+  all) run mark $GW/api/v1/marking/mark "$N" "$CONCURRENCY" "$WARMUP"
+       run mark $GW/api/v1/marking/mark "$N" "$CONCURRENCY" "$WARMUP" "$LEARNERS"
+       run batch $GW/api/v1/marking/batches "$BATCH" ;;
+esac
