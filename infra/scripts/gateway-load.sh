@@ -30,6 +30,9 @@ export MARKPOINT_MONGODB_URI=mongodb://127.0.0.1:${P}17 MARKPOINT_KAFKA_BOOTSTRA
 export MARKPOINT_MARKING_URL=http://127.0.0.1:${P}82
 GW=http://127.0.0.1:${P}80
 PIDS=()
+NAMES=()
+cpu_of() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+cpu_all() { for p in "${PIDS[@]}"; do cpu_of "$p"; done; }
 load() { cut -d' ' -f1 /proc/loadavg; }
 wait_for() { for _ in $(seq 1 300); do curl -sf -o /dev/null "$1" && return 0; sleep 0.5; done; echo "no $1" >&2; exit 1; }
 stop() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done; for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null; done; }
@@ -37,17 +40,17 @@ stop() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done; for p in "${PIDS
 
 rm -rf $B; mkdir -p $B/mongo $B/kafka
 $J $LAUNCHER_OPTS -jar infra/target/infra-$V-exec.jar mongo --port ${P}17 --data $B/mongo > $B/mongo.log 2>&1 &
-PIDS+=($!)
+PIDS+=($!); NAMES+=(mongo)
 $J $LAUNCHER_OPTS -Xmx512m -jar infra/target/infra-$V-exec.jar kafka --port ${P}92 --controller-port ${P}93 \
   --data $B/kafka > $B/kafka.log 2>&1 &
-PIDS+=($!)
+PIDS+=($!); NAMES+=(kafka)
 sleep 3
 # shellcheck disable=SC2086 # flag lists
 $J $SERVICE_OPTS -jar marking-service/target/marking-service-$V-exec.jar --server.port=${P}82 > $B/marking.log 2>&1 &
-PIDS+=($!); echo "marking-service pid $!"
+PIDS+=($!); NAMES+=(marking); echo "marking-service pid $!"
 # shellcheck disable=SC2086
 $J $SERVICE_OPTS -jar gateway/target/gateway-$V-exec.jar --server.port=${P}80 > $B/gateway.log 2>&1 &
-PIDS+=($!); echo "gateway pid $!"
+PIDS+=($!); NAMES+=(gateway); echo "gateway pid $!"
 wait_for http://127.0.0.1:${P}82/actuator/health/readiness
 wait_for $GW/actuator/health
 export MARKPOINT_TOKEN
@@ -55,7 +58,19 @@ MARKPOINT_TOKEN=$(curl -s -X POST -H 'Content-Type: application/json' -d '{"subj
   "roles":["lms","tutor"],"ttlSeconds":28800}' $GW/auth/dev/token | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
 [[ -n $MARKPOINT_TOKEN ]] || { echo "no dev token" >&2; exit 1; }
 echo "stack up; SERVICE_OPTS=$SERVICE_OPTS"
-run() { echo "== $* (load before $(load))"; "$J" -cp "$CP" org.markpoint.marking.cli.LoadDriver "$@"; echo "   load after $(load)"; }
+# each run: the load average before and after, and the CPU seconds each process used during it (driver included)
+run() {
+  echo "== $* (load before $(load))"
+  local -a before after
+  mapfile -t before < <(cpu_all)
+  /usr/bin/time -f "   driver cpu %U+%S s, wall %e s" "$J" -cp "$CP" org.markpoint.marking.cli.LoadDriver "$@"
+  mapfile -t after < <(cpu_all)
+  local line="   cpu s:" i
+  for i in "${!PIDS[@]}"; do
+    line+=" ${NAMES[$i]} $(awk -v a="${after[$i]}" -v b="${before[$i]}" 'BEGIN {printf "%.1f", (a - b) / 100}')"
+  done
+  echo "$line; load after $(load)"
+}
 case ${1:-all} in
   mark) run mark $GW/api/v1/marking/mark "$N" "$CONCURRENCY" "$WARMUP" ;;
   mark-learners) run mark $GW/api/v1/marking/mark "$N" "$CONCURRENCY" "$WARMUP" "$LEARNERS" ;;
