@@ -59,24 +59,45 @@ MARKPOINT_TOKEN=$(curl -s -X POST -H 'Content-Type: application/json' -d '{"subj
   "roles":["lms","tutor"],"ttlSeconds":28800}' $GW/auth/dev/token | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
 [[ -n $MARKPOINT_TOKEN ]] || { echo "no dev token" >&2; exit 1; }
 echo "stack up; SERVICE_OPTS=$SERVICE_OPTS"
-# each run: the load average before and after, and the CPU seconds each process used during it (driver included)
+# each run: the load average before and after, and the CPU seconds each process used during it (driver included),
+# per answer too; "if alone" = 2 cores / CPU per answer, the rate this machine would reach with nothing else on it and
+# every process busy (a bound, not a measurement)
 run() {
+  local answers=$3
   echo "== $* (load before $(load))"
   local -a before after
   mapfile -t before < <(cpu_all)
-  /usr/bin/time -f "   driver cpu %U+%S s, wall %e s" "$J" -cp "$CP" org.markpoint.marking.cli.LoadDriver "$@"
+  local t0 t1
+  t0=$(date +%s.%N)
+  /usr/bin/time -o $B/driver.time -f "%U %S" "$J" -cp "$CP" org.markpoint.marking.cli.LoadDriver "$@"
+  t1=$(date +%s.%N)
   mapfile -t after < <(cpu_all)
-  local line="   cpu s:" i
+  local line="   cpu s:" i total=0 d
   for i in "${!PIDS[@]}"; do
-    line+=" ${NAMES[$i]} $(awk -v a="${after[$i]}" -v b="${before[$i]}" 'BEGIN {printf "%.1f", (a - b) / 100}')"
+    d=$(awk -v a="${after[$i]}" -v b="${before[$i]}" 'BEGIN {printf "%.1f", (a - b) / 100}')
+    line+=" ${NAMES[$i]} $d"
+    total=$(awk -v t="$total" -v d="$d" 'BEGIN {print t + d}')
   done
+  d=$(awk '{printf "%.1f", $1 + $2}' $B/driver.time)
+  line+=" driver $d"
+  awk -v t="$total" -v d="$d" -v n="$answers" -v w="$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')" 'BEGIN {
+    printf "   per answer: stack %.2f ms CPU, driver %.2f ms; wall %.1f s; if alone on 2 cores: %.0f answers/s\n",
+      1000 * t / n, 1000 * d / n, w, 2 * n / (t + d) }'
   echo "$line; load after $(load)"
 }
+# warm-up requests first (not counted), in a run of their own so the CPU figures cover only the measured answers
+mark_run() {
+  "$J" -cp "$CP" org.markpoint.marking.cli.LoadDriver mark "$1" "$WARMUP" "$CONCURRENCY" 0 ${2:+"$2"} > /dev/null
+  run mark "$1" "$N" "$CONCURRENCY" 0 ${2:+"$2"}
+}
 case ${1:-all} in
-  mark) run mark $GW/api/v1/marking/mark "$N" "$CONCURRENCY" "$WARMUP" ;;
-  mark-learners) run mark $GW/api/v1/marking/mark "$N" "$CONCURRENCY" "$WARMUP" "$LEARNERS" ;;
+  mark) mark_run $GW/api/v1/marking/mark ;;
+  mark-learners) mark_run $GW/api/v1/marking/mark "$LEARNERS" ;;
   batch) run batch $GW/api/v1/marking/batches "$BATCH" ;;
-  all) run mark $GW/api/v1/marking/mark "$N" "$CONCURRENCY" "$WARMUP"
-       run mark $GW/api/v1/marking/mark "$N" "$CONCURRENCY" "$WARMUP" "$LEARNERS"
+  all) mark_run $GW/api/v1/marking/mark
+       mark_run $GW/api/v1/marking/mark "$LEARNERS"
        run batch $GW/api/v1/marking/batches "$BATCH" ;;
 esac
+rss="rss MB after the runs:"
+for i in "${!PIDS[@]}"; do rss+=" ${NAMES[$i]} $(( $(ps -o rss= -p "${PIDS[$i]}" 2>/dev/null || echo 0) / 1024 ))"; done
+echo "$rss"
