@@ -12,8 +12,7 @@
 #     -Dmdep.outputFile=/tmp/perf-cp.txt -Dmdep.includeScope=test
 # Env: SERVICE_OPTS (JVM flags for marking-service and gateway; default the launcher's C1-only set), N (5000),
 #   CONCURRENCY (16), WARMUP (2000), BATCH (10000), LEARNERS (50: learners the mark-learners run spreads over),
-#   MONGO_OPTS (extra JVM flags for the MongoDB-wire server), CP_FILE (/tmp/perf-cp.txt), PORT_BASE (186: ports
-#   ${PORT_BASE}xx), KEEP=1 leaves the stack running.
+#   CP_FILE (/tmp/perf-cp.txt), PORT_BASE (186: ports ${PORT_BASE}xx), KEEP=1 leaves the stack running.
 set -u
 cd "$(dirname "$0")/../.."
 J=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
@@ -40,7 +39,7 @@ stop() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done; for p in "${PIDS
 [[ ${KEEP:-0} == 1 ]] || trap stop EXIT
 
 rm -rf $B; mkdir -p $B/mongo $B/kafka
-$J $LAUNCHER_OPTS ${MONGO_OPTS:-} -jar infra/target/infra-$V-exec.jar mongo --port ${P}17 --data $B/mongo > $B/mongo.log 2>&1 &
+$J $LAUNCHER_OPTS -jar infra/target/infra-$V-exec.jar mongo --port ${P}17 --data $B/mongo > $B/mongo.log 2>&1 &
 PIDS+=($!); NAMES+=(mongo)
 $J $LAUNCHER_OPTS -Xmx512m -jar infra/target/infra-$V-exec.jar kafka --port ${P}92 --controller-port ${P}93 \
   --data $B/kafka > $B/kafka.log 2>&1 &

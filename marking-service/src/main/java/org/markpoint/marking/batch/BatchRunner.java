@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -46,36 +47,15 @@ public final class BatchRunner {
         this.clock = clock;
     }
 
-    /**
-     * Runs the batch while {@code keepGoing} says so (checked before each chunk); returns the batch as it stands.
-     * Chunks are pipelined: while chunk n's marks and results are written (on this thread, mostly waiting for the
-     * database), the workers already mark chunk n + 1, so the engine and the database work at the same time. Writes
-     * stay strictly in chunk order, and a chunk marked but not yet written when the service dies is simply marked
-     * again on resume (its marks are found by id, never stored twice).
-     */
+    /** Runs the batch while {@code keepGoing} says so (checked between chunks); returns the batch as it stands. */
     public BatchDocument run(String batchId, BooleanSupplier keepGoing) {
         BatchDocument batch = mongo.findById(batchId, BatchDocument.class);
         if (batch == null || batch.finished()) {
             return batch;
         }
         batch = withProgress(batch, BatchDocument.RUNNING, batch.nextChunk(), batch.done(), batch.errors(), true);
-        Marked written = null;
-        for (int next = batch.nextChunk(); ; next++) {
-            InFlight marking = next < batch.chunks() && keepGoing.getAsBoolean() ? start(batch, next) : null;
-            try {
-                if (written != null) {
-                    batch = store(batch, written);
-                }
-            } catch (RuntimeException e) {
-                if (marking != null) {
-                    marking.cancel();
-                }
-                throw e;
-            }
-            if (marking == null) {
-                break;
-            }
-            written = marking.await();
+        while (batch.nextChunk() < batch.chunks() && keepGoing.getAsBoolean()) {
+            batch = runChunk(batch);
         }
         if (batch.nextChunk() >= batch.chunks()) {
             batch = withProgress(batch, BatchDocument.DONE, batch.nextChunk(), batch.done(), batch.errors(), false);
@@ -83,65 +63,24 @@ public final class BatchRunner {
         return batch;
     }
 
-    /** A chunk whose items are marked (or that was finished before): what {@link #store} writes. */
-    private record Marked(BatchChunk chunk, List<ItemResult> results, List<MarkDocument> toStore) {
-    }
-
-    /** A chunk being marked on the workers. */
-    private record InFlight(BatchDocument batch, BatchChunk chunk, Marked finished, List<Future<Void>> slices,
-                            ItemResult[] results, MarkDocument[] fresh) {
-
-        Marked await() {
-            if (finished != null) {
-                return finished;
-            }
-            try {
-                for (Future<Void> f : slices) {
-                    f.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                cancel();
-                throw new IllegalStateException("batch " + batch.id() + " interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("batch " + batch.id() + " chunk " + chunk.index() + " failed", e);
-            }
-            List<MarkDocument> toStore = new ArrayList<>();
-            for (MarkDocument d : fresh) {
-                if (d != null) {
-                    toStore.add(d);
-                }
-            }
-            return new Marked(chunk, List.of(results), toStore);
+    private BatchDocument runChunk(BatchDocument batch) {
+        String chunkId = BatchChunk.key(batch.id(), batch.nextChunk());
+        BatchChunk chunk = mongo.findById(chunkId, BatchChunk.class);
+        if (chunk == null) {
+            throw new IllegalStateException("batch " + batch.id() + " has no chunk " + batch.nextChunk());
         }
-
-        void cancel() {
-            slices.forEach(f -> f.cancel(true));
+        List<ItemResult> results = chunk.results();
+        if (!chunk.done()) {
+            results = mark(batch, chunk);
+            mongo.updateFirst(new Query(Criteria.where("_id").is(chunkId)),
+                    new Update().set("results", results).set("done", true), BatchChunk.class);
         }
-    }
-
-    /** Stores a marked chunk's new marks, then its results with its done flag, then the batch's progress. */
-    private BatchDocument store(BatchDocument batch, Marked m) {
-        if (!m.chunk().done()) {
-            marking.insertAll(m.toStore());
-            mongo.updateFirst(new Query(Criteria.where("_id").is(m.chunk().id())),
-                    new Update().set("results", m.results()).set("done", true), BatchChunk.class);
-        }
-        int errors = (int) m.results().stream().filter(r -> ItemResult.ERROR.equals(r.status())).count();
-        return withProgress(batch, BatchDocument.RUNNING, m.chunk().index() + 1, batch.done() + m.results().size(),
+        int errors = (int) results.stream().filter(r -> ItemResult.ERROR.equals(r.status())).count();
+        return withProgress(batch, BatchDocument.RUNNING, batch.nextChunk() + 1, batch.done() + results.size(),
                 batch.errors() + errors, false);
     }
 
-    /** Loads chunk {@code index} and sets its items marking on the workers (nothing to mark if it was finished). */
-    private InFlight start(BatchDocument batch, int index) {
-        String chunkId = BatchChunk.key(batch.id(), index);
-        BatchChunk chunk = mongo.findById(chunkId, BatchChunk.class);
-        if (chunk == null) {
-            throw new IllegalStateException("batch " + batch.id() + " has no chunk " + index);
-        }
-        if (chunk.done()) {
-            return new InFlight(batch, chunk, new Marked(chunk, chunk.results(), List.of()), List.of(), null, null);
-        }
+    private List<ItemResult> mark(BatchDocument batch, BatchChunk chunk) {
         String tenant = batch.tenantId();
         List<BatchItem> items = chunk.items();
         List<String> markIds = new ArrayList<>(items.size());
@@ -160,36 +99,52 @@ public final class BatchRunner {
         Map<String, Object> targets = new ConcurrentHashMap<>();
         ItemResult[] results = new ItemResult[items.size()];
         MarkDocument[] fresh = new MarkDocument[items.size()];
-        List<Future<Void>> slices = new ArrayList<>();
+        List<Callable<Void>> slices = new ArrayList<>();
         for (int s = 0; s < parallelism; s++) {
             int from = s * items.size() / parallelism;
             int to = (s + 1) * items.size() / parallelism;
-            slices.add(workers.submit(() -> {
+            slices.add(() -> {
                 for (int j = from; j < to; j++) {
-                    int itemIndex = chunk.firstItem() + j;
+                    int index = chunk.firstItem() + j;
                     BatchItem item = items.get(j);
                     MarkDocument earlier = earlierMarks.get(markIds.get(j));
                     if (earlier != null) {
-                        results[j] = ItemResult.marked(itemIndex, item, earlier);
+                        results[j] = ItemResult.marked(index, item, earlier);
                     } else if (!item.problem().isEmpty()) {
-                        results[j] = ItemResult.failed(itemIndex, item, item.problem());
+                        results[j] = ItemResult.failed(index, item, item.problem());
                     } else {
                         Object target = item.scheme() != null ? resolve(item, batch)
                                 : targets.computeIfAbsent(storedKey(item, batch), k -> resolve(item, batch));
                         if (target instanceof Target t) {
-                            fresh[j] = markOne(tenant, item, t, markIds.get(j),
-                                    BatchChunk.itemKey(batch.id(), itemIndex));
-                            results[j] = fresh[j] == null ? ItemResult.failed(itemIndex, item, "the engine could "
-                                    + "not mark this answer") : ItemResult.marked(itemIndex, item, fresh[j]);
+                            fresh[j] = markOne(tenant, item, t, markIds.get(j), BatchChunk.itemKey(batch.id(), index));
+                            results[j] = fresh[j] == null ? ItemResult.failed(index, item, "the engine could not "
+                                    + "mark this answer") : ItemResult.marked(index, item, fresh[j]);
                         } else {
-                            results[j] = ItemResult.failed(itemIndex, item, (String) target);
+                            results[j] = ItemResult.failed(index, item, (String) target);
                         }
                     }
                 }
                 return null;
-            }));
+            });
         }
-        return new InFlight(batch, chunk, null, slices, results, fresh);
+        try {
+            for (Future<Void> f : workers.invokeAll(slices)) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("batch " + batch.id() + " interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("batch " + batch.id() + " chunk " + chunk.index() + " failed", e);
+        }
+        List<MarkDocument> toStore = new ArrayList<>();
+        for (MarkDocument d : fresh) {
+            if (d != null) {
+                toStore.add(d);
+            }
+        }
+        marking.insertAll(toStore);
+        return List.of(results);
     }
 
     private MarkDocument markOne(String tenant, BatchItem item, Target target, String markId, String answerId) {
