@@ -17,11 +17,13 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.text.ParseException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.markpoint.model.security.Identity;
 import org.markpoint.model.security.Role;
@@ -30,7 +32,8 @@ import org.markpoint.model.security.Role;
  * Verifies RS256 bearer tokens from the issuers the gateway trusts (a configured IdP and/or the dev issuer): the
  * signature against the issuer's keys, {@code exp}/{@code nbf} (60 s skew), {@code iss} exactly, a {@code sub};
  * then reads tenant and roles from the configured claims. May block on the first JWKS fetch: call it off the event
- * loop.
+ * loop. A token that verified is remembered until it expires (at most 5 minutes, up to 10,000 tokens: see
+ * {@link VerifiedTokens}), and {@link #verified} answers for it without blocking.
  */
 public final class JwtAuthenticator {
 
@@ -48,6 +51,7 @@ public final class JwtAuthenticator {
     private static final SecurityProperties.Jwt OWN_CLAIMS = new SecurityProperties.Jwt(null, null, null, null, null);
 
     private final Map<String, Trusted> processors = new LinkedHashMap<>();
+    private final VerifiedTokens verified = new VerifiedTokens(10_000, Duration.ofMinutes(5));
 
     public JwtAuthenticator(SecurityProperties.Jwt claims, DevIssuer devIssuer) {
         this(claims, devIssuer, new SecurityProperties.LtiSessions(null, null));
@@ -107,7 +111,24 @@ public final class JwtAuthenticator {
     public record Rejected(boolean forbidden, String reason) implements Result {
     }
 
+    /** The identity a token verified to earlier, while that is still usable; never blocks. */
+    public Optional<Authenticated> verified(String token) {
+        return verified.get(token, Instant.now());
+    }
+
     public Result authenticate(String token) {
+        Optional<Authenticated> earlier = verified(token);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        Result result = verify(token);
+        if (result instanceof Authenticated a) {
+            verified.put(token, a, Instant.now());
+        }
+        return result;
+    }
+
+    private Result verify(String token) {
         SignedJWT jwt;
         String issuer;
         try {

@@ -101,4 +101,34 @@ class JwtAuthenticatorTest {
         assertThat(new JwtAuthenticator(claims, issuer).authenticate(token))
                 .isInstanceOfSatisfying(JwtAuthenticator.Rejected.class, rej -> assertThat(rej.forbidden()).isTrue());
     }
+
+    @Test
+    void givenATokenThatVerified_thenItIsKnownWithoutAnotherCheck_butATamperedCopyIsStillRefused() {
+        SecurityProperties.Jwt claims = new SecurityProperties.Jwt(null, null, null, null, null);
+        DevIssuer issuer = new DevIssuer(ISS, KEY, claims);
+        JwtAuthenticator jwt = new JwtAuthenticator(claims, issuer);
+        String token = issuer.mint("t1", "demo", List.of(Role.TUTOR), Duration.ofMinutes(5));
+        assertThat(jwt.verified(token)).isEmpty();
+
+        JwtAuthenticator.Result first = jwt.authenticate(token);
+
+        assertThat(first).isInstanceOf(JwtAuthenticator.Authenticated.class);
+        assertThat(jwt.verified(token)).contains((JwtAuthenticator.Authenticated) first);
+        assertThat(jwt.authenticate(token)).isEqualTo(first);
+        String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+        assertThat(jwt.verified(tampered)).isEmpty();
+        assertThat(jwt.authenticate(tampered)).isInstanceOf(JwtAuthenticator.Rejected.class);
+    }
+
+    @Test
+    void givenARefusedToken_thenNothingIsRemembered() {
+        SecurityProperties.Jwt claims = new SecurityProperties.Jwt(null, null, null, null, null);
+        DevIssuer issuer = new DevIssuer(ISS, KEY, claims);
+        JwtAuthenticator jwt = new JwtAuthenticator(claims, issuer);
+        String expired = DevIssuer.sign(KEY, ISS, "u", "demo", List.of(Role.TUTOR), Instant.now().minusSeconds(600),
+                Instant.now().minusSeconds(300), claims);
+
+        assertThat(jwt.authenticate(expired)).isInstanceOf(JwtAuthenticator.Rejected.class);
+        assertThat(jwt.verified(expired)).isEmpty();
+    }
 }

@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import opennlp.tools.lemmatizer.LemmatizerME;
 import opennlp.tools.lemmatizer.LemmatizerModel;
 import opennlp.tools.postag.POSModel;
@@ -19,20 +22,25 @@ import opennlp.tools.util.Span;
 /**
  * OpenNLP sentence detection, POS tagging and lemmatisation (UD English EWT models bundled in the opennlp-models
  * jars) over {@link WordTokenizer} words. Models are loaded once and shared; the ME wrappers are not thread-safe,
- * so each thread gets its own. The tagger and the statistical lemmatizer cost far more than all the matching, so
- * by default (tag, lemma) is cached per word and only sentences with new words are tagged; {@code contextual}
- * tags every sentence and caches lemmas by (word, tag).
+ * so each analysis borrows a set from a small pool and gives it back. (Not one set per thread: the service marks on
+ * a new virtual thread per request, and building a tagger parses its feature-generator XML, which cost more than
+ * the marking itself.) The tagger and the statistical lemmatizer cost far more than all the matching, so by default
+ * (tag, lemma) is cached per word and only sentences with new words are tagged; {@code contextual} tags every
+ * sentence and caches lemmas by (word, tag).
  */
 final class LinguisticAnalyser {
 
     private static final int CACHE_LIMIT = 200_000;
+    /** Idle pipelines kept; more concurrent analyses than this build extra ones that are then dropped. */
+    private static final int POOL_LIMIT = 64;
 
     private final SentenceModel sentenceModel;
     private final POSModel posModel;
     private final LemmatizerModel lemmatizerModel;
     private final Normaliser normaliser;
     private final Lexicon lexicon;
-    private final ThreadLocal<Pipeline> pipelines;
+    private final BlockingQueue<Pipeline> idle = new ArrayBlockingQueue<>(POOL_LIMIT);
+    private final AtomicInteger built = new AtomicInteger();
     private final Map<String, String> lemmaCache = new ConcurrentHashMap<>();
     private final Map<String, String> stemCache = new ConcurrentHashMap<>();
     private final Map<String, WordInfo> wordCache = new ConcurrentHashMap<>();
@@ -43,6 +51,10 @@ final class LinguisticAnalyser {
         final POSTaggerME tagger = new POSTaggerME(posModel);
         final LemmatizerME lemmatizer = new LemmatizerME(lemmatizerModel);
         final SnowballStemmer stemmer = new SnowballStemmer(SnowballStemmer.ALGORITHM.ENGLISH);
+
+        Pipeline() {
+            built.incrementAndGet();
+        }
     }
 
     LinguisticAnalyser(Lexicon lexicon, boolean contextual) {
@@ -52,7 +64,21 @@ final class LinguisticAnalyser {
         this.sentenceModel = load("opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin", SentenceModel::new);
         this.posModel = load("opennlp-en-ud-ewt-pos-1.3-2.5.4.bin", POSModel::new);
         this.lemmatizerModel = load("opennlp-en-ud-ewt-lemmas-1.3-2.5.4.bin", LemmatizerModel::new);
-        this.pipelines = ThreadLocal.withInitial(Pipeline::new);
+    }
+
+    /** An idle pipeline for this caller alone until {@link #giveBack}, built when none is idle. */
+    private Pipeline borrow() {
+        Pipeline p = idle.poll();
+        return p != null ? p : new Pipeline();
+    }
+
+    private void giveBack(Pipeline p) {
+        idle.offer(p); // dropped when the pool is full
+    }
+
+    /** How many pipelines were built so far (for tests: a pool that works builds about one per concurrent caller). */
+    int pipelinesBuilt() {
+        return built.get();
     }
 
     Normaliser normaliser() {
@@ -60,7 +86,15 @@ final class LinguisticAnalyser {
     }
 
     AnalysedText analyse(String text) {
-        Pipeline p = pipelines.get();
+        Pipeline p = borrow();
+        try {
+            return analyse(p, text);
+        } finally {
+            giveBack(p);
+        }
+    }
+
+    private AnalysedText analyse(Pipeline p, String text) {
         List<Token> out = new ArrayList<>();
         Span[] sentences = p.sentences.sentPosDetect(text);
         for (int s = 0; s < sentences.length; s++) {
@@ -169,7 +203,16 @@ final class LinguisticAnalyser {
 
     /** The matching key for a lemma: its Snowball stem, so derived forms (trains/training) meet. */
     String stem(String lemma) {
-        return stem(pipelines.get(), lemma);
+        String cached = stemCache.get(lemma);
+        if (cached != null) {
+            return cached;
+        }
+        Pipeline p = borrow();
+        try {
+            return stem(p, lemma);
+        } finally {
+            giveBack(p);
+        }
     }
 
     private String stem(Pipeline p, String lemma) {

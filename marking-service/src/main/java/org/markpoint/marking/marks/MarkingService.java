@@ -121,7 +121,7 @@ public class MarkingService {
             if (earlier.isPresent()) {
                 if (!earlier.get().outbox().isEmpty()) {
                     // stored by a try that died before publishing (maybe on another instance): out before we answer
-                    relay.publishNow(COLLECTION, markId);
+                    relay.publishNow(COLLECTION, markId, earlier.get().outbox());
                 }
                 return earlier.get();
             }
@@ -134,10 +134,8 @@ public class MarkingService {
             // a concurrent retry with the same key won: its mark is the one
             return find(tenantId, markId).orElseThrow(() -> raced);
         }
-        if (!doc.outbox().isEmpty()) {
-            // before answering, so a learner's next answer (on any instance) is published after this one
-            relay.publishNow(COLLECTION, doc.id());
-        }
+        // before answering, so a learner's next answer (on any instance) is published after this one
+        relay.publishNow(COLLECTION, doc.id(), doc.outbox());
         return doc;
     }
 

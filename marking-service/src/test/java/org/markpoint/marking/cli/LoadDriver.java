@@ -29,9 +29,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A bounded HTTP load driver (test scope, java.net.http only). Two modes:
  * <pre>
- *   mark  URL N CONCURRENCY [WARMUP]   POST N single answers to URL (.../api/v1/marking/mark) from CONCURRENCY
+ *   mark  URL N CONCURRENCY [WARMUP [LEARNERS]]
+ *                                      POST N single answers to URL (.../api/v1/marking/mark) from CONCURRENCY
  *                                      threads, each waiting for its answer before sending the next; prints
- *                                      throughput, latency p50/p95/p99/max and errors by status
+ *                                      throughput, latency p50/p95/p99/max and errors by status. With LEARNERS
+ *                                      (> 0) each answer names one of that many learners, so every mark owes an
+ *                                      AnswerMarked the service publishes before it answers; without, none does
  *   batch URL N                        POST one batch of N answers to URL (.../api/v1/marking/batches), poll the
  *                                      job until done; prints the time to accept it and to finish it
  * </pre>
@@ -39,6 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class LoadDriver {
 
+    private static final String USAGE = "usage: mark URL N CONCURRENCY [WARMUP [LEARNERS]] | batch URL N";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -48,35 +52,43 @@ public final class LoadDriver {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3 || (args[0].equals("mark") && args.length < 4)) {
-            System.err.println("usage: mark URL N CONCURRENCY [WARMUP] | batch URL N");
+            System.err.println(USAGE);
             System.exit(2);
         }
         switch (args[0]) {
             case "mark" -> mark(URI.create(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
-                    args.length > 4 ? Integer.parseInt(args[4]) : 1_000);
+                    args.length > 4 ? Integer.parseInt(args[4]) : 1_000, args.length > 5 ? Integer.parseInt(args[5]) : 0);
             case "batch" -> batch(URI.create(args[1]), Integer.parseInt(args[2]));
             default -> {
-                System.err.println("usage: mark URL N CONCURRENCY [WARMUP] | batch URL N");
+                System.err.println(USAGE);
                 System.exit(2);
             }
         }
     }
 
-    static String markBody(String answer) {
+    static String markBody(String answer, String learnerId) {
         Map<String, Object> body = new HashMap<>();
         body.put("answer", answer);
+        if (learnerId != null) {
+            body.put("learnerId", learnerId);
+        }
         body.put("scheme", BenchCommand.SCHEME);
         return JSON.writeValueAsString(body);
     }
 
-    static void mark(URI url, int n, int concurrency, int warmup) throws Exception {
-        List<String> bodies = BenchCommand.answers(n + warmup, 7).stream().map(LoadDriver::markBody).toList();
+    static void mark(URI url, int n, int concurrency, int warmup, int learners) throws Exception {
+        List<String> answers = BenchCommand.answers(n + warmup, 7);
+        List<String> bodies = new ArrayList<>(answers.size());
+        for (int i = 0; i < answers.size(); i++) {
+            bodies.add(markBody(answers.get(i), learners > 0 ? "load-learner-" + (i % learners) : null));
+        }
         run(url, bodies.subList(0, warmup), concurrency);
         Result r = run(url, bodies.subList(warmup, bodies.size()), concurrency);
         long[] sorted = r.latencies().clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%d answers, concurrency %d: %.2f s, %.0f answers/s; latency ms p50 %.1f, "
-                + "p95 %.1f, p99 %.1f, max %.1f; errors %s%n", n, concurrency, r.seconds(), n / r.seconds(),
+        System.out.printf(Locale.ROOT, "%d answers (%s), concurrency %d: %.2f s, %.0f answers/s; latency ms p50 %.1f, "
+                + "p95 %.1f, p99 %.1f, max %.1f; errors %s%n", n,
+                learners > 0 ? learners + " learners, AnswerMarked published" : "no learner", concurrency, r.seconds(), n / r.seconds(),
                 ms(percentile(sorted, 50)), ms(percentile(sorted, 95)), ms(percentile(sorted, 99)),
                 ms(sorted[sorted.length - 1]), r.errors());
         System.out.printf(Locale.ROOT, "{\"load\":\"mark\",\"n\":%d,\"concurrency\":%d,\"answersPerSecond\":%.0f,"

@@ -19,8 +19,13 @@ class LoadDriverTest {
 
     @Test
     void givenAnAnswer_whenTheBodyIsBuilt_thenItCarriesTheAnswerAndTheSixPointScheme() {
-        String body = LoadDriver.markBody("Training \"works\".");
+        String body = LoadDriver.markBody("Training \"works\".", null);
         assertThat(body).contains("\"answer\":\"Training \\\"works\\\".\"").contains("\"maxMarks\":6")
-                .contains("trained staff may leave");
+                .contains("trained staff may leave").doesNotContain("learnerId");
+    }
+
+    @Test
+    void givenALearner_whenTheBodyIsBuilt_thenItNamesTheLearner() {
+        assertThat(LoadDriver.markBody("Training works.", "load-learner-3")).contains("\"learnerId\":\"load-learner-3\"");
     }
 }

@@ -106,6 +106,20 @@ class AnswerSubmittedIT {
     }
 
     @Test
+    void givenAnAnswerWithALearner_whenMarked_thenItsAnswerMarkedIsPublished_andItsOutboxEntryRemovedAfterwards() {
+        String learner = "sync-" + UUID.randomUUID();
+
+        MarkDocument doc = marking.mark("demo", learner, "Feedback drives improvement.",
+                marking.target("demo", "q-async", null), "", "");
+
+        assertThat(doc.outbox()).hasSize(1);
+        // no idempotency key: the answer id is the mark id
+        assertThat(marksUpTo(doc.id())).filteredOn(m -> m.markId().equals(doc.id())).hasSize(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> marking.find("demo", doc.id()).orElseThrow().outbox()
+                .isEmpty());
+    }
+
+    @Test
     void givenAnAnswerWithAMisconception_whenMarked_thenItsAnswerMarkedCarriesTheMisconception() {
         MarkingScheme scheme = new MarkingScheme("Who is responsible for customer service?", "explain", 2, "",
                 List.of(MarkingPoint.of("a", "everyone in the organisation")),

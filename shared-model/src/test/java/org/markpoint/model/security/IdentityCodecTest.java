@@ -3,8 +3,17 @@ package org.markpoint.model.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class IdentityCodecTest {
@@ -19,6 +28,25 @@ class IdentityCodecTest {
     void aSignedIdentityVerifiesToTheSameIdentity() {
         IdentityCodec.Headers h = codec.sign(tutor);
         assertThat(codec.verify(h.identity(), h.signature(), NOW)).contains(tutor);
+    }
+
+    @Test
+    void theSignatureIsTheHmacSha256OfTheHeaderValue_everyTimeAndFromManyThreads() throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        IdentityCodec.Headers h = codec.sign(tutor);
+        String expected = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac.doFinal(h.identity().getBytes(StandardCharsets.US_ASCII)));
+        assertThat(h.signature()).isEqualTo(expected);
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            List<Future<String>> signatures = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                signatures.add(pool.submit(() -> codec.sign(tutor).signature()));
+            }
+            for (Future<String> s : signatures) {
+                assertThat(s.get()).isEqualTo(expected);
+            }
+        }
     }
 
     @Test
