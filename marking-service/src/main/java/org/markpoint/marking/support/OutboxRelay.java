@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -58,10 +57,6 @@ public class OutboxRelay implements SmartLifecycle {
     private record Pending(Object docId, String eventId, CompletableFuture<?> ack) {
     }
 
-    /** An entry the broker acknowledged that is still to be removed from its document. */
-    private record Acked(String collection, Object docId, String eventId) {
-    }
-
     /** What one pass did: documents it finished, entries it published. */
     private record Outcome(int documentsDone, int published) {
     }
@@ -71,7 +66,6 @@ public class OutboxRelay implements SmartLifecycle {
     private final List<String> collections;
     private final long sweepMs;
     private final Queue<Owed> owed = new ConcurrentLinkedQueue<>();
-    private final Queue<Acked> acked = new ConcurrentLinkedQueue<>();
     private final ReentrantLock lock = new ReentrantLock();
     private long nextSweep;
     private volatile boolean running;
@@ -99,10 +93,8 @@ public class OutboxRelay implements SmartLifecycle {
      * (the poll alone runs on its own schedule per instance, and could let a later answer marked elsewhere overtake
      * this one). The caller hands the entries over rather than the relay reading the document back: one database
      * round trip less per request. If the poll already published some of them, they go out twice, which consumers
-     * drop by event id (at-least-once, as everywhere here). The acknowledged entries are removed from the document by
-     * the next poll, many in one bulk write, not by the request (a crash before that publishes them once more). While
-     * the broker refuses sends, or if it does not acknowledge in time, the document stays owed and the poll publishes
-     * it. Returns whether all of it went out.
+     * drop by event id (at-least-once, as everywhere here). While the broker refuses sends, or if it does not
+     * acknowledge in time, the document stays owed and the poll publishes it. Returns whether all of it went out.
      */
     public boolean publishNow(String collection, Object id, List<OutboxEntry> entries) {
         if (entries.isEmpty()) {
@@ -115,7 +107,7 @@ public class OutboxRelay implements SmartLifecycle {
         List<Document> owedEntries = entries.stream().map(e -> new Document("eventId", e.eventId())
                 .append("topic", e.topic()).append("key", e.key()).append("payload", e.payload())).toList();
         Document doc = new Document("_id", id).append(FIELD, owedEntries);
-        if (publish(collection, List.of(doc), PUBLISH_NOW_WAIT, true).documentsDone() == 1) {
+        if (publish(collection, List.of(doc), PUBLISH_NOW_WAIT).documentsDone() == 1) {
             return true;
         }
         owed(collection, id);
@@ -126,7 +118,6 @@ public class OutboxRelay implements SmartLifecycle {
     public void relay() {
         lock.lock();
         try {
-            removeAcked();
             relayOwed(ACK_WAIT);
             if (System.currentTimeMillis() >= nextSweep) {
                 nextSweep = System.currentTimeMillis() + sweepMs;
@@ -152,7 +143,7 @@ public class OutboxRelay implements SmartLifecycle {
     private Outcome sweep(String collection, Duration ackWait) {
         Query pending = new Query(Criteria.where(FIELD + ".0").exists(true)).limit(PAGE);
         List<Document> docs = mongo.find(pending, Document.class, collection);
-        Outcome outcome = publish(collection, docs, ackWait, false);
+        Outcome outcome = publish(collection, docs, ackWait);
         if (outcome.documentsDone() < docs.size()) {
             nextSweep = Math.min(nextSweep, System.currentTimeMillis() + RETRY_MS);
         } else if (docs.size() == PAGE) {
@@ -177,7 +168,7 @@ public class OutboxRelay implements SmartLifecycle {
                     docs.add(doc);
                 }
             }
-            Outcome outcome = publish(collection, docs, ackWait, false);
+            Outcome outcome = publish(collection, docs, ackWait);
             // the broker did not take them: try again on a later poll
             docs.subList(outcome.documentsDone(), docs.size()).forEach(d -> owed(collection, d.get("_id")));
             published += outcome.published();
@@ -187,10 +178,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * Sends the documents' entries (in order, so per-key order holds) without waiting for each, then removes each
-     * acknowledged entry (now, or with {@code removeLater} on the next poll); a document's entries after its first
-     * failure stay owed, as do the documents after it.
+     * acknowledged entry; a document's entries after its first failure stay owed, as do the documents after it.
      */
-    private Outcome publish(String collection, List<Document> docs, Duration ackWait, boolean removeLater) {
+    private Outcome publish(String collection, List<Document> docs, Duration ackWait) {
         List<List<Pending>> byDocument = new ArrayList<>();
         boolean brokerRefused = false;
         for (Document doc : docs) {
@@ -217,11 +207,8 @@ public class OutboxRelay implements SmartLifecycle {
                 if (!acknowledged(p, deadline)) {
                     return new Outcome(done, published);
                 }
-                if (removeLater) {
-                    acked.add(new Acked(collection, p.docId(), p.eventId()));
-                } else {
-                    remove(collection, p.docId(), p.eventId());
-                }
+                mongo.updateFirst(new Query(Criteria.where("_id").is(p.docId())),
+                        new Update().pull(FIELD, new Document("eventId", p.eventId())), collection);
                 published++;
             }
             done++;
@@ -229,37 +216,9 @@ public class OutboxRelay implements SmartLifecycle {
         return new Outcome(done, published);
     }
 
-    private void remove(String collection, Object docId, String eventId) {
-        mongo.updateFirst(new Query(Criteria.where("_id").is(docId)),
-                new Update().pull(FIELD, new Document("eventId", eventId)), collection);
-    }
-
-    /**
-     * Removes the entries {@link #publishNow} had acknowledged, one unordered bulk write per collection. If that
-     * fails they stay in their documents and the sweep publishes them again (consumers drop the duplicates).
-     */
-    private void removeAcked() {
-        Map<String, BulkOperations> byCollection = new LinkedHashMap<>();
-        Acked a;
-        for (int i = 0; i < MAX_IDS_PER_POLL && (a = acked.poll()) != null; i++) {
-            byCollection.computeIfAbsent(a.collection(), c -> mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, c))
-                    .updateOne(new Query(Criteria.where("_id").is(a.docId())),
-                            new Update().pull(FIELD, new Document("eventId", a.eventId())));
-        }
-        for (Map.Entry<String, BulkOperations> e : byCollection.entrySet()) {
-            try {
-                e.getValue().execute();
-            } catch (RuntimeException ex) {
-                log.warn("outbox: could not remove published entries from {}; the sweep publishes them again: {}",
-                        e.getKey(), ex.toString());
-            }
-        }
-    }
-
     private int relayAll(Duration ackWait) {
         lock.lock();
         try {
-            removeAcked();
             int published = relayOwed(ackWait);
             for (String collection : collections) {
                 published += sweep(collection, ackWait).published();
