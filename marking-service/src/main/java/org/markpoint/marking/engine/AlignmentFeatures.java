@@ -5,9 +5,8 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -35,10 +34,13 @@ public final class AlignmentFeatures {
     private final LinguisticAnalyser analyser;
     private final NegationScope negation;
     private final SentenceEmbedder embedder;
-    private final Map<String, AnalysedText> schemeTexts = new ConcurrentHashMap<>();
+    /** Analysis of reference and question texts, cached by SemanticFeatures (they repeat across answers). */
+    private final Function<String, AnalysedText> schemeText;
 
-    AlignmentFeatures(LinguisticAnalyser analyser, NegationScope negation, SentenceEmbedder embedder) {
+    AlignmentFeatures(LinguisticAnalyser analyser, Function<String, AnalysedText> schemeText, NegationScope negation,
+                      SentenceEmbedder embedder) {
         this.analyser = analyser;
+        this.schemeText = schemeText;
         this.negation = negation;
         this.embedder = embedder;
     }
@@ -65,8 +67,8 @@ public final class AlignmentFeatures {
      */
     public double[] compute(String answer, String reference, String question, ToDoubleFunction<String> idf) {
         AnalysedText a = analyser.analyse(answer == null ? "" : answer);
-        AnalysedText r = schemeText(reference);
-        Set<String> given = new HashSet<>(schemeText(question).contentKeys());
+        AnalysedText r = schemeText.apply(reference);
+        Set<String> given = new HashSet<>(schemeText.apply(question).contentKeys());
         boolean[] negA = negation.scope(a);
         boolean[] negR = negation.scope(r);
         List<Unit> aw = words(a, given, negA);
@@ -83,20 +85,6 @@ public final class AlignmentFeatures {
         double[] clausePrecision = align(ac, rc, k -> 1);
         return new double[] {wordRecall[0], wordPrecision[0], wordRecall[1], wordRecall[2], chunk[0], chunk[1],
             clause[0], clause[1], clausePrecision[0], wordRecall[3]};
-    }
-
-    /** References and questions repeat across answers, so their analysis is cached (bounded). */
-    private AnalysedText schemeText(String text) {
-        String t = text == null ? "" : text;
-        AnalysedText a = schemeTexts.get(t);
-        if (a == null) {
-            a = analyser.analyse(t);
-            if (schemeTexts.size() > 10_000) {
-                schemeTexts.clear();
-            }
-            schemeTexts.put(t, a);
-        }
-        return a;
     }
 
     /**

@@ -28,7 +28,7 @@ public final class SemanticFeatures {
         this.analyser = analyser;
         this.wordnet = wordnet;
         this.embedder = embedder;
-        this.alignment = new AlignmentFeatures(analyser, negation, embedder);
+        this.alignment = new AlignmentFeatures(analyser, this::schemeText, negation, embedder);
     }
 
     /** Word-, chunk- and clause-level soft alignment of an answer with a reference (MiniLM). */
