@@ -59,22 +59,20 @@ class LaunchService {
         String userId = LtiUsers.userId(reg, message.subject());
         String cohortId = message.contextId().isEmpty() ? "" : LtiUsers.cohortId(reg, message.contextId());
         String courseName = message.contextTitle().isEmpty() ? "Course " + message.contextId() : message.contextTitle();
+        boolean staff = LtiUsers.isStaff(roles);
+        if (!cohortId.isEmpty()) {
+            // the course's cohort exists after any launch from it; a learner is on its roster
+            rosters.enrol(tenant, cohortId, courseName, staff ? "" : userId);
+            contexts.remember(tenant, cohortId, reg, message.contextId(), courseName, message.membershipsUrl());
+        }
         String next;
-        if (LtiUsers.isStaff(roles)) {
-            if (!cohortId.isEmpty()) {
-                rosters.enrol(tenant, cohortId, courseName, "");
-                contexts.remember(tenant, cohortId, reg, message.contextId(), courseName, message.membershipsUrl());
-                if (!message.membershipsUrl().isEmpty()) {
-                    syncQuietly(tenant, cohortId);
-                }
+        if (staff) {
+            if (!cohortId.isEmpty() && !message.membershipsUrl().isEmpty()) {
+                syncQuietly(tenant, cohortId);
             }
             next = cohortId.isEmpty() ? "/tutor" : "/tutor/cohorts/" + cohortId;
             roles.remove(Role.LEARNER);
         } else {
-            if (!cohortId.isEmpty()) {
-                rosters.enrol(tenant, cohortId, courseName, userId);
-                contexts.remember(tenant, cohortId, reg, message.contextId(), courseName, message.membershipsUrl());
-            }
             next = "/quiz/" + startQuiz(reg, message, tenant, userId);
         }
         SessionTokens.Session session = sessions.session(tenant, userId, roles, message.name());

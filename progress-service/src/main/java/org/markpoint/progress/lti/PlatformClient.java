@@ -157,11 +157,7 @@ class PlatformClient {
             throw new PlatformException("the platform's URL '" + abbreviate(url) + "' " + why);
         });
         try {
-            URI uri = parse.get();
-            if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
-                throw new IllegalArgumentException("not an absolute http(s) URL");
-            }
-            return uri;
+            return parse.get(); // the policy above already refused anything but an absolute http(s) URL
         } catch (IllegalArgumentException e) {
             throw new PlatformException("the platform's URL '" + abbreviate(url) + "' is not usable: "
                     + e.getMessage());

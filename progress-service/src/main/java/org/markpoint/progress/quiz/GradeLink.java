@@ -41,19 +41,21 @@ public record GradeLink(String registrationId, String resourceLinkId, String lin
      * that exact score is already owed or sent.
      */
     GradeLink following(QuizSession quiz, Instant now) {
-        if (lineItemUrl.isEmpty()) {
-            return this; // launched without a line item: nothing to pass back
-        }
-        Score score = Score.of(quiz);
-        if (!score.complete(quiz)) {
+        if (!canPassBack(quiz)) {
             return this;
         }
+        Score score = Score.of(quiz);
         boolean same = score.given() == scoreGiven && score.maximum() == scoreMaximum;
         if (same && (OWED.equals(status) || SENT.equals(status))) {
             return this;
         }
         return new GradeLink(registrationId, resourceLinkId, lineItemUrl, lmsUserId, OWED, score.given(),
                 score.maximum(), revision + 1, 0, "", null, sentAt, now);
+    }
+
+    /** There is a line item to post to (launched with AGS) and the quiz has a complete score for it. */
+    boolean canPassBack(QuizSession quiz) {
+        return !lineItemUrl.isEmpty() && Score.of(quiz).complete(quiz);
     }
 
     /** Marks earned and available over a quiz's marked items, and how many items still wait for their mark. */

@@ -34,6 +34,11 @@ record QuizDocument(@Id String id, String tenantId, QuizSession quiz, List<Outbo
         return with(next, outbox);
     }
 
+    /** The same quiz linked to {@code link} (its LMS line item and passback state). */
+    QuizDocument withLti(GradeLink link) {
+        return new QuizDocument(id, tenantId, quiz, outbox, link, version);
+    }
+
     /** The quiz moved on, owing {@code owed}; the move that finishes it also owes {@code QuizCompleted}. */
     QuizDocument with(QuizSession next, List<OutboxEntry> owed) {
         List<OutboxEntry> events = owed;

@@ -40,9 +40,8 @@ public class QuizLaunches {
                                 GradeLink link) {
         Optional<QuizDocument> latest = store.latestForLink(tenantId, learnerId, link.resourceLinkId());
         if (latest.isPresent() && !latest.get().quiz().finished()) {
-            return store.update(tenantId, latest.get().id(), doc -> new QuizDocument(doc.id(), doc.tenantId(),
-                    doc.quiz(), doc.outbox(), doc.lti().relinked(link.lineItemUrl(), link.lmsUserId()),
-                    doc.version())).id();
+            return store.update(tenantId, latest.get().id(), doc -> doc.withLti(doc.lti().relinked(
+                    link.lineItemUrl(), link.lmsUserId()))).id();
         }
         var start = new QuizRequests.CreateQuiz(learnerId, unitId.isEmpty() ? null : unitId,
                 outcomes.isEmpty() ? null : outcomes, null, null).toStart(learnerId);
@@ -90,12 +89,11 @@ public class QuizLaunches {
     /** Posts the quiz's current score again (after a failure, or to repair a gradebook). */
     public DueGrade retry(String tenantId, String quizId) {
         QuizDocument doc = store.update(tenantId, quizId, d -> {
-            if (d.lti() == null || d.lti().lineItemUrl().isEmpty() || !GradeLink.Score.of(d.quiz()).complete(d.quiz())) {
+            if (d.lti() == null || !d.lti().canPassBack(d.quiz())) {
                 throw new ConflictException("quiz '" + quizId + "' has no score to pass back (not launched from an LMS "
                         + "line item, not finished, or a mark is still pending)");
             }
-            return new QuizDocument(d.id(), d.tenantId(), d.quiz(), d.outbox(), d.lti().retried(clock.instant()),
-                    d.version());
+            return d.withLti(d.lti().retried(clock.instant()));
         });
         return due(doc);
     }

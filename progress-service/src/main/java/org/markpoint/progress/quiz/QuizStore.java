@@ -76,8 +76,7 @@ class QuizStore {
 
     /** Quizzes owing their LMS line item a score that is due now (no back-off pending), any tenant. */
     List<QuizDocument> gradesDue(Instant now, int limit) {
-        return mongo.find(new Query(Criteria.where("lti.status").is(GradeLink.OWED).orOperator(
-                Criteria.where("lti.nextAttemptAt").is(null), Criteria.where("lti.nextAttemptAt").lte(now)))
+        return mongo.find(new Query(Criteria.where("lti.status").is(GradeLink.OWED).orOperator(dueAt(now)))
                 .limit(limit), QuizDocument.class);
     }
 
@@ -106,12 +105,17 @@ class QuizStore {
         return recordGrade(quizId, revision, outcome, true, now);
     }
 
+    /** A grade passback with no back-off pending at {@code now} (either of these holds). */
+    private static Criteria[] dueAt(Instant now) {
+        return new Criteria[] {Criteria.where("lti.nextAttemptAt").is(null),
+            Criteria.where("lti.nextAttemptAt").lte(now)};
+    }
+
     private boolean recordGrade(String quizId, int revision, Update outcome, boolean dueOnly, Instant now) {
         Criteria where = Criteria.where("_id").is(quizId).and("lti.revision").is(revision).and("lti.status")
                 .is(GradeLink.OWED);
         if (dueOnly) {
-            where = where.orOperator(Criteria.where("lti.nextAttemptAt").is(null),
-                    Criteria.where("lti.nextAttemptAt").lte(now));
+            where = where.orOperator(dueAt(now));
         }
         return mongo.updateFirst(new Query(where), outcome.inc("version", 1), QuizDocument.class)
                 .getModifiedCount() > 0;
