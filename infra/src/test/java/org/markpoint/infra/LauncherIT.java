@@ -98,8 +98,8 @@ class LauncherIT {
     @Test
     void givenScaleTwo_whenTheSecondMarkingInstancesPortIsBusy_thenFailsNamingThatInstanceAndItsVariable()
             throws Exception {
-        int secondMarking = Integer.parseInt(env.get("MARKPOINT_MARKING_PORT")) + 10;
-        try (ServerSocket taken = new ServerSocket(secondMarking, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket taken = secondInstancePortHeld()) {
+            int secondMarking = taken.getLocalPort();
             Result result = run(Duration.ofSeconds(60), "start", "--detach", "--scale", "2");
 
             assertThat(result.exitCode()).isNotZero();
@@ -270,5 +270,24 @@ class LauncherIT {
     }
 
     private record Result(int exitCode, String output) {
+    }
+
+    /**
+     * Holds the port of marking-service-2 (marking's port + 10). A free port's neighbour 10 up may be taken by
+     * something else on a busy machine, so marking's port is re-picked until that neighbour can be held here.
+     */
+    private ServerSocket secondInstancePortHeld() throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            int marking = attempt == 0 ? Integer.parseInt(env.get("MARKPOINT_MARKING_PORT")) : FreePorts.pick(1)[0];
+            try {
+                ServerSocket held = new ServerSocket(marking + 10, 1, InetAddress.getLoopbackAddress());
+                env.put("MARKPOINT_MARKING_PORT", String.valueOf(marking));
+                return held;
+            } catch (java.net.BindException e) {
+                if (attempt >= 20) {
+                    throw e;
+                }
+            }
+        }
     }
 }
