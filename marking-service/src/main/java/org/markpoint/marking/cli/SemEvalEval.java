@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.markpoint.marking.engine.MarkingEngine;
+import org.markpoint.marking.engine.SentenceEmbedder;
 
 /**
  * SemEval-2013 Task 7, 2-way: per corpus (SciEntsBank, Beetle) a logistic calibration over engine features is
@@ -51,6 +52,8 @@ final class SemEvalEval {
 
     int run(Path root, boolean peers) throws IOException {
         Map<String, double[]> headline = new LinkedHashMap<>();
+        SentenceEmbedder bge = SemEvalFeatures.BGE && engine.semantic().isPresent()
+                ? SentenceEmbedder.loadBgeSmall() : null;
         for (String corpus : List.of("sciEntsBank", "beetle")) {
             Path trainDir = root.resolve("training/2way").resolve(corpus);
             if (!Files.isDirectory(trainDir)) {
@@ -76,6 +79,10 @@ final class SemEvalEval {
                 }
                 new EmbeddingCache(EmbeddingCache.defaultFile("minilm-semeval-" + corpus + ".bin"))
                         .prepare(texts, engine.semantic().get().embedder(), err);
+                if (bge != null) {
+                    new EmbeddingCache(EmbeddingCache.defaultFile("bge-small-semeval-" + corpus + ".bin"))
+                            .prepare(texts, bge, err);
+                }
                 if (SemEvalFeatures.ALIGNMENT) {
                     java.util.Set<String> parts = new java.util.LinkedHashSet<>();
                     for (String t : new java.util.LinkedHashSet<>(texts)) {
@@ -86,7 +93,7 @@ final class SemEvalEval {
                             .prepare(parts, engine.semantic().get().embedder(), err);
                 }
             }
-            SemEvalFeatures fx = new SemEvalFeatures(engine, train, peers, err);
+            SemEvalFeatures fx = new SemEvalFeatures(engine, train, peers, bge, err);
             double[][] withKnn = fx.matrix(train, true, train);
             double[][] without = fx.matrix(train, false, train);
             double[] y = train.stream().mapToDouble(a -> a.correct() ? 1 : 0).toArray();
@@ -100,6 +107,11 @@ final class SemEvalEval {
                     + "%.2f (CV macro-F1 %.3f), unseen model %s cut %.2f (CV macro-F1 %.3f)%n", corpus,
                     seenChoice.candidate().name(), seenCut, seenChoice.macroF1(), unseenChoice.candidate().name(),
                     unseenCut, unseenChoice.macroF1());
+            if (corpus.equals("sciEntsBank")) {
+                Thresholds.Choice module = Thresholds.choose(without, y, Thresholds.moduleFolds(train), candidates());
+                out.printf(Locale.ROOT, "%-12s unseen-domain proxy (leave-one-module-out CV of training): %s cut %.2f "
+                        + "(CV macro-F1 %.3f)%n", corpus, module.candidate().name(), module.cut(), module.macroF1());
+            }
             dump(corpus + "-train-knn", withKnn, y, train, fx);
             dump(corpus + "-train", without, y, train, fx);
             if (Boolean.getBoolean("semeval.cvOnly")) {

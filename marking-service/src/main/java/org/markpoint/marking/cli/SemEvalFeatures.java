@@ -33,15 +33,28 @@ final class SemEvalFeatures {
     /** The same plus WordNet F1 and embedding cosine when the semantic tier is on. */
     private static final int[] Z_COLUMNS_SEMANTIC = {0, 1, 3, 10, 11, 12, 15, 16};
     private final SemanticFeatures semantic;
+    /** Index of embedding_cosine (then embedding_question_cosine) in {@link SemanticFeatures#NAMES}. */
+    private static final int EMBEDDING_COSINE = SemanticFeatures.NAMES.indexOf("embedding_cosine");
     /** Alignment features (semantic tier), opt-in with {@code -Dsemeval.align=true} (see docs/accuracy.md). */
     static final boolean ALIGNMENT = Boolean.getBoolean("semeval.align");
+    /**
+     * bge-small-en-v1.5 instead of MiniLM for the sentence-embedding cosines (answer with reference, with question,
+     * with the peer centroid); {@code -Dsemeval.bge=false} goes back to MiniLM (see docs/accuracy.md).
+     */
+    static final boolean BGE = !"false".equals(System.getProperty("semeval.bge"));
+    /** The question's reference size as a feature; {@code -Dsemeval.refSize=false} leaves it out. */
+    private static final boolean REFERENCE_SIZE = !"false".equals(System.getProperty("semeval.refSize"));
+    /** Embedder of the sentence cosines: bge when given, else the semantic tier's MiniLM; null without the tier. */
+    private final SentenceEmbedder sentences;
 
-    SemEvalFeatures(MarkingEngine engine, List<SemEvalData.Answer> labelled, boolean peers, PrintStream err) {
+    SemEvalFeatures(MarkingEngine engine, List<SemEvalData.Answer> labelled, boolean peers, SentenceEmbedder bge,
+                    PrintStream err) {
         this.engine = engine;
         this.labelled = labelled;
         this.peers = peers;
         this.err = err;
         this.semantic = engine.semantic().orElse(null);
+        this.sentences = bge != null ? bge : semantic == null ? null : semantic.embedder();
         for (int i = 0; i < labelled.size(); i++) {
             labelledByQuestion.computeIfAbsent(labelled.get(i).questionId(), k -> new ArrayList<>()).add(i);
             vectors.addDocument(keys(labelled.get(i).text()));
@@ -106,6 +119,19 @@ final class SemEvalFeatures {
         return rows;
     }
 
+    /**
+     * Size of the question's reference answer(s): log(1 + content keys), averaged over its references. Longer
+     * references are harder to restate completely, so fewer answers to them are "correct" (a question-level
+     * difficulty figure that needs no label).
+     */
+    private double referenceSize(SemEvalData.Answer a) {
+        double sum = 0;
+        for (String ref : a.references()) {
+            sum += Math.log1p(keys(ref).size());
+        }
+        return a.references().isEmpty() ? 0 : sum / a.references().size();
+    }
+
     private double[] base(SemEvalData.Answer a) {
         double[] best = null;
         double bestScore = -1;
@@ -130,18 +156,24 @@ final class SemEvalFeatures {
         if (semantic != null) {
             for (String ref : a.references()) {
                 double[] s = semantic.compute(a.text(), ref, a.question());
+                if (sentences != semantic.embedder()) {
+                    s[EMBEDDING_COSINE] = sentences.cosine(a.text(), ref);
+                    s[EMBEDDING_COSINE + 1] = sentences.cosine(a.text(), a.question());
+                }
                 for (int k = 0; k < s.length; k++) {
                     sem[k] = Math.max(sem[k], s[k]);
                 }
             }
         }
         double[] align = alignment(a);
-        double[] out = java.util.Arrays.copyOf(best, best.length + 3 + sem.length + align.length);
+        double[] question = REFERENCE_SIZE ? new double[] {referenceSize(a)} : new double[0];
+        double[] out = java.util.Arrays.copyOf(best, best.length + 3 + sem.length + align.length + question.length);
         out[best.length] = bestCos;
         out[best.length + 1] = bestMark;
         out[best.length + 2] = bestWeighted;
         System.arraycopy(sem, 0, out, best.length + 3, sem.length);
         System.arraycopy(align, 0, out, best.length + 3 + sem.length, align.length);
+        System.arraycopy(question, 0, out, best.length + 3 + sem.length + align.length, question.length);
         return out;
     }
 
@@ -177,14 +209,14 @@ final class SemEvalFeatures {
 
     private double peerEmbeddingCosine(SemEvalData.Answer a, int self, List<SemEvalData.Answer> answers,
                                        List<Integer> members, List<SemEvalData.Answer> peerPool) {
-        float[] mine = semantic.embedder().embed(a.text());
+        float[] mine = sentences.embed(a.text());
         float[] centroid = new float[mine.length];
         for (int j : members) {
             SemEvalData.Answer p = peerPool.get(j);
             if (p == a || (peerPool == answers && j == self)) {
                 continue;
             }
-            float[] v = semantic.embedder().embed(p.text());
+            float[] v = sentences.embed(p.text());
             for (int k = 0; k < v.length; k++) {
                 centroid[k] += v[k];
             }

