@@ -42,6 +42,8 @@ final class SemEvalFeatures {
      * with the peer centroid); {@code -Dsemeval.bge=false} goes back to MiniLM (see docs/accuracy.md).
      */
     static final boolean BGE = !"false".equals(System.getProperty("semeval.bge"));
+    /** Contextual token alignment (semantic tier), opt-in with {@code -Dsemeval.tokens=true}; null when off. */
+    private final ContextualTokens tokens;
     /** The question's reference size as a feature; {@code -Dsemeval.refSize=false} leaves it out. */
     private static final boolean REFERENCE_SIZE = !"false".equals(System.getProperty("semeval.refSize"));
     /** Embedder of the sentence cosines: bge when given, else the semantic tier's MiniLM; null without the tier. */
@@ -54,6 +56,8 @@ final class SemEvalFeatures {
         this.peers = peers;
         this.err = err;
         this.semantic = engine.semantic().orElse(null);
+        this.tokens = semantic != null && Boolean.getBoolean("semeval.tokens")
+                ? new ContextualTokens(labelled.stream().map(SemEvalData.Answer::text).toList()) : null;
         this.sentences = bge != null ? bge : semantic == null ? null : semantic.embedder();
         for (int i = 0; i < labelled.size(); i++) {
             labelledByQuestion.computeIfAbsent(labelled.get(i).questionId(), k -> new ArrayList<>()).add(i);
@@ -167,6 +171,18 @@ final class SemEvalFeatures {
         }
         double[] align = alignment(a);
         double[] question = REFERENCE_SIZE ? new double[] {referenceSize(a)} : new double[0];
+        if (tokens != null) {
+            double[] bestTokens = null;
+            for (String ref : a.references()) {
+                double[] t = tokens.compute(a.text(), ref, a.question());
+                if (bestTokens == null || t[2] > bestTokens[2]) {
+                    bestTokens = t;
+                }
+            }
+            double[] both = java.util.Arrays.copyOf(question, question.length + bestTokens.length);
+            System.arraycopy(bestTokens, 0, both, question.length, bestTokens.length);
+            question = both;
+        }
         double[] out = java.util.Arrays.copyOf(best, best.length + 3 + sem.length + align.length + question.length);
         out[best.length] = bestCos;
         out[best.length + 1] = bestMark;
