@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.markpoint.marking.engine.SentenceEmbedder;
 
 /**
  * Experiment (opt-in, {@code -Dsemeval.tokens=true}; see docs/accuracy.md): BERTScore-style alignment with
@@ -37,25 +38,19 @@ final class ContextualTokens {
     private final HuggingFaceTokenizer tokenizer;
     private final Map<String, Pieces> cache = new ConcurrentHashMap<>();
     private final Map<String, Double> idf = new HashMap<>();
-    private double unseenIdf;
+    private final double unseenIdf;
 
     /** The word pieces of a text with their unit contextual vectors (special and punctuation pieces left out). */
     private record Pieces(String[] tokens, float[][] vectors) {
     }
 
     ContextualTokens(Collection<String> idfDocuments) {
-        try (InputStream onnx = resource("all-minilm-l6-v2-q.onnx");
-             InputStream json = resource("all-minilm-l6-v2-q-tokenizer.json")) {
-            env = OrtEnvironment.getEnvironment();
-            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-            options.setIntraOpNumThreads(1);
-            options.setInterOpNumThreads(1);
-            session = env.createSession(onnx.readAllBytes(), options);
+        env = OrtEnvironment.getEnvironment();
+        session = SentenceEmbedder.miniLmSession();
+        try (InputStream json = SentenceEmbedder.miniLmTokenizer()) {
             tokenizer = HuggingFaceTokenizer.newInstance(json, Map.of("padding", "false"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (OrtException e) {
-            throw new IllegalStateException("cannot start ONNX Runtime for MiniLM", e);
         }
         Map<String, Integer> df = new HashMap<>();
         for (String d : idfDocuments) {
@@ -66,14 +61,6 @@ final class ContextualTokens {
         int n = idfDocuments.size();
         df.forEach((t, c) -> idf.put(t, Math.log((n + 1.0) / (c + 1.0))));
         unseenIdf = Math.log(n + 1.0);
-    }
-
-    private static InputStream resource(String name) {
-        InputStream in = ContextualTokens.class.getClassLoader().getResourceAsStream(name);
-        if (in == null) {
-            throw new IllegalStateException("contextual tokens need " + name + " on the classpath");
-        }
-        return in;
     }
 
     /** Recall, precision, F1 of the reference's pieces in the answer, and recall of pieces not in the question. */

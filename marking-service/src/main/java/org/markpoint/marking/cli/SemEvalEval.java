@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.markpoint.marking.engine.MarkingEngine;
-import org.markpoint.marking.engine.SentenceEmbedder;
 
 /**
  * SemEval-2013 Task 7, 2-way: per corpus (SciEntsBank, Beetle) a logistic calibration over engine features is
@@ -52,8 +51,6 @@ final class SemEvalEval {
 
     int run(Path root, boolean peers) throws IOException {
         Map<String, double[]> headline = new LinkedHashMap<>();
-        SentenceEmbedder bge = SemEvalFeatures.BGE && engine.semantic().isPresent()
-                ? SentenceEmbedder.loadBgeSmall() : null;
         for (String corpus : List.of("sciEntsBank", "beetle")) {
             Path trainDir = root.resolve("training/2way").resolve(corpus);
             if (!Files.isDirectory(trainDir)) {
@@ -79,10 +76,6 @@ final class SemEvalEval {
                 }
                 new EmbeddingCache(EmbeddingCache.defaultFile("minilm-semeval-" + corpus + ".bin"))
                         .prepare(texts, engine.semantic().get().embedder(), err);
-                if (bge != null) {
-                    new EmbeddingCache(EmbeddingCache.defaultFile("bge-small-semeval-" + corpus + ".bin"))
-                            .prepare(texts, bge, err);
-                }
                 if (SemEvalFeatures.ALIGNMENT) {
                     java.util.Set<String> parts = new java.util.LinkedHashSet<>();
                     for (String t : new java.util.LinkedHashSet<>(texts)) {
@@ -93,7 +86,7 @@ final class SemEvalEval {
                             .prepare(parts, engine.semantic().get().embedder(), err);
                 }
             }
-            SemEvalFeatures fx = new SemEvalFeatures(engine, train, peers, bge, err);
+            SemEvalFeatures fx = new SemEvalFeatures(engine, train, peers, err);
             double[][] withKnn = fx.matrix(train, true, train);
             double[][] without = fx.matrix(train, false, train);
             double[] y = train.stream().mapToDouble(a -> a.correct() ? 1 : 0).toArray();

@@ -33,24 +33,14 @@ final class SemEvalFeatures {
     /** The same plus WordNet F1 and embedding cosine when the semantic tier is on. */
     private static final int[] Z_COLUMNS_SEMANTIC = {0, 1, 3, 10, 11, 12, 15, 16};
     private final SemanticFeatures semantic;
-    /** Index of embedding_cosine (then embedding_question_cosine) in {@link SemanticFeatures#NAMES}. */
-    private static final int EMBEDDING_COSINE = SemanticFeatures.NAMES.indexOf("embedding_cosine");
     /** Alignment features (semantic tier), opt-in with {@code -Dsemeval.align=true} (see docs/accuracy.md). */
     static final boolean ALIGNMENT = Boolean.getBoolean("semeval.align");
-    /**
-     * bge-small-en-v1.5 instead of MiniLM for the sentence-embedding cosines (answer with reference, with question,
-     * with the peer centroid); {@code -Dsemeval.bge=false} goes back to MiniLM (see docs/accuracy.md).
-     */
-    static final boolean BGE = !"false".equals(System.getProperty("semeval.bge"));
     /** Contextual token alignment (semantic tier), opt-in with {@code -Dsemeval.tokens=true}; null when off. */
     private final ContextualTokens tokens;
-    /** The question's reference size as a feature; {@code -Dsemeval.refSize=false} leaves it out. */
-    private static final boolean REFERENCE_SIZE = !"false".equals(System.getProperty("semeval.refSize"));
-    /** Embedder of the sentence cosines: bge when given, else the semantic tier's MiniLM; null without the tier. */
-    private final SentenceEmbedder sentences;
+    /** The question's reference size as a feature, opt-in with {@code -Dsemeval.refSize=true}. */
+    private static final boolean REFERENCE_SIZE = Boolean.getBoolean("semeval.refSize");
 
-    SemEvalFeatures(MarkingEngine engine, List<SemEvalData.Answer> labelled, boolean peers, SentenceEmbedder bge,
-                    PrintStream err) {
+    SemEvalFeatures(MarkingEngine engine, List<SemEvalData.Answer> labelled, boolean peers, PrintStream err) {
         this.engine = engine;
         this.labelled = labelled;
         this.peers = peers;
@@ -58,7 +48,6 @@ final class SemEvalFeatures {
         this.semantic = engine.semantic().orElse(null);
         this.tokens = semantic != null && Boolean.getBoolean("semeval.tokens")
                 ? new ContextualTokens(labelled.stream().map(SemEvalData.Answer::text).toList()) : null;
-        this.sentences = bge != null ? bge : semantic == null ? null : semantic.embedder();
         for (int i = 0; i < labelled.size(); i++) {
             labelledByQuestion.computeIfAbsent(labelled.get(i).questionId(), k -> new ArrayList<>()).add(i);
             vectors.addDocument(keys(labelled.get(i).text()));
@@ -160,37 +149,42 @@ final class SemEvalFeatures {
         if (semantic != null) {
             for (String ref : a.references()) {
                 double[] s = semantic.compute(a.text(), ref, a.question());
-                if (sentences != semantic.embedder()) {
-                    s[EMBEDDING_COSINE] = sentences.cosine(a.text(), ref);
-                    s[EMBEDDING_COSINE + 1] = sentences.cosine(a.text(), a.question());
-                }
                 for (int k = 0; k < s.length; k++) {
                     sem[k] = Math.max(sem[k], s[k]);
                 }
             }
         }
         double[] align = alignment(a);
-        double[] question = REFERENCE_SIZE ? new double[] {referenceSize(a)} : new double[0];
-        if (tokens != null) {
-            double[] bestTokens = null;
-            for (String ref : a.references()) {
-                double[] t = tokens.compute(a.text(), ref, a.question());
-                if (bestTokens == null || t[2] > bestTokens[2]) {
-                    bestTokens = t;
-                }
-            }
-            double[] both = java.util.Arrays.copyOf(question, question.length + bestTokens.length);
-            System.arraycopy(bestTokens, 0, both, question.length, bestTokens.length);
-            question = both;
-        }
-        double[] out = java.util.Arrays.copyOf(best, best.length + 3 + sem.length + align.length + question.length);
+        double[] extra = extras(a);
+        double[] out = java.util.Arrays.copyOf(best, best.length + 3 + sem.length + align.length + extra.length);
         out[best.length] = bestCos;
         out[best.length + 1] = bestMark;
         out[best.length + 2] = bestWeighted;
         System.arraycopy(sem, 0, out, best.length + 3, sem.length);
         System.arraycopy(align, 0, out, best.length + 3 + sem.length, align.length);
-        System.arraycopy(question, 0, out, best.length + 3 + sem.length + align.length, question.length);
+        System.arraycopy(extra, 0, out, best.length + 3 + sem.length + align.length, extra.length);
         return out;
+    }
+
+    /** Opt-in figures after the alignment: the reference size, then contextual-token figures (best reference). */
+    private double[] extras(SemEvalData.Answer a) {
+        List<Double> out = new ArrayList<>();
+        if (REFERENCE_SIZE) {
+            out.add(referenceSize(a));
+        }
+        if (tokens != null) {
+            double[] best = null;
+            for (String ref : a.references()) {
+                double[] t = tokens.compute(a.text(), ref, a.question());
+                if (best == null || t[2] > best[2]) {
+                    best = t;
+                }
+            }
+            for (double v : best) {
+                out.add(v);
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** Alignment figures against the reference the answer aligns with best (word plus clause recall). */
@@ -225,14 +219,14 @@ final class SemEvalFeatures {
 
     private double peerEmbeddingCosine(SemEvalData.Answer a, int self, List<SemEvalData.Answer> answers,
                                        List<Integer> members, List<SemEvalData.Answer> peerPool) {
-        float[] mine = sentences.embed(a.text());
+        float[] mine = semantic.embedder().embed(a.text());
         float[] centroid = new float[mine.length];
         for (int j : members) {
             SemEvalData.Answer p = peerPool.get(j);
             if (p == a || (peerPool == answers && j == self)) {
                 continue;
             }
-            float[] v = sentences.embed(p.text());
+            float[] v = semantic.embedder().embed(p.text());
             for (int k = 0; k < v.length; k++) {
                 centroid[k] += v[k];
             }

