@@ -100,6 +100,11 @@ final class SemEvalEval {
                     + "%.2f (CV macro-F1 %.3f), unseen model %s cut %.2f (CV macro-F1 %.3f)%n", corpus,
                     seenChoice.candidate().name(), seenCut, seenChoice.macroF1(), unseenChoice.candidate().name(),
                     unseenCut, unseenChoice.macroF1());
+            if (corpus.equals("sciEntsBank")) {
+                Thresholds.Choice module = Thresholds.choose(without, y, Thresholds.moduleFolds(train), candidates());
+                out.printf(Locale.ROOT, "%-12s unseen-domain proxy (leave-one-module-out CV of training): %s cut %.2f "
+                        + "(CV macro-F1 %.3f)%n", corpus, module.candidate().name(), module.cut(), module.macroF1());
+            }
             dump(corpus + "-train-knn", withKnn, y, train, fx);
             dump(corpus + "-train", without, y, train, fx);
             if (Boolean.getBoolean("semeval.cvOnly")) {

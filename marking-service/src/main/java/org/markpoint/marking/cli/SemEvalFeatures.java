@@ -35,6 +35,10 @@ final class SemEvalFeatures {
     private final SemanticFeatures semantic;
     /** Alignment features (semantic tier), opt-in with {@code -Dsemeval.align=true} (see docs/accuracy.md). */
     static final boolean ALIGNMENT = Boolean.getBoolean("semeval.align");
+    /** Contextual token alignment (semantic tier), opt-in with {@code -Dsemeval.tokens=true}; null when off. */
+    private final ContextualTokens tokens;
+    /** The question's reference size as a feature, opt-in with {@code -Dsemeval.refSize=true}. */
+    private static final boolean REFERENCE_SIZE = Boolean.getBoolean("semeval.refSize");
 
     SemEvalFeatures(MarkingEngine engine, List<SemEvalData.Answer> labelled, boolean peers, PrintStream err) {
         this.engine = engine;
@@ -42,6 +46,8 @@ final class SemEvalFeatures {
         this.peers = peers;
         this.err = err;
         this.semantic = engine.semantic().orElse(null);
+        this.tokens = semantic != null && Boolean.getBoolean("semeval.tokens")
+                ? new ContextualTokens(labelled.stream().map(SemEvalData.Answer::text).toList()) : null;
         for (int i = 0; i < labelled.size(); i++) {
             labelledByQuestion.computeIfAbsent(labelled.get(i).questionId(), k -> new ArrayList<>()).add(i);
             vectors.addDocument(keys(labelled.get(i).text()));
@@ -106,6 +112,19 @@ final class SemEvalFeatures {
         return rows;
     }
 
+    /**
+     * Size of the question's reference answer(s): log(1 + content keys), averaged over its references. Longer
+     * references are harder to restate completely, so fewer answers to them are "correct" (a question-level
+     * difficulty figure that needs no label).
+     */
+    private double referenceSize(SemEvalData.Answer a) {
+        double sum = 0;
+        for (String ref : a.references()) {
+            sum += Math.log1p(keys(ref).size());
+        }
+        return a.references().isEmpty() ? 0 : sum / a.references().size();
+    }
+
     private double[] base(SemEvalData.Answer a) {
         double[] best = null;
         double bestScore = -1;
@@ -136,13 +155,36 @@ final class SemEvalFeatures {
             }
         }
         double[] align = alignment(a);
-        double[] out = java.util.Arrays.copyOf(best, best.length + 3 + sem.length + align.length);
+        double[] extra = extras(a);
+        double[] out = java.util.Arrays.copyOf(best, best.length + 3 + sem.length + align.length + extra.length);
         out[best.length] = bestCos;
         out[best.length + 1] = bestMark;
         out[best.length + 2] = bestWeighted;
         System.arraycopy(sem, 0, out, best.length + 3, sem.length);
         System.arraycopy(align, 0, out, best.length + 3 + sem.length, align.length);
+        System.arraycopy(extra, 0, out, best.length + 3 + sem.length + align.length, extra.length);
         return out;
+    }
+
+    /** Opt-in figures after the alignment: the reference size, then contextual-token figures (best reference). */
+    private double[] extras(SemEvalData.Answer a) {
+        List<Double> out = new ArrayList<>();
+        if (REFERENCE_SIZE) {
+            out.add(referenceSize(a));
+        }
+        if (tokens != null) {
+            double[] best = null;
+            for (String ref : a.references()) {
+                double[] t = tokens.compute(a.text(), ref, a.question());
+                if (best == null || t[2] > best[2]) {
+                    best = t;
+                }
+            }
+            for (double v : best) {
+                out.add(v);
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** Alignment figures against the reference the answer aligns with best (word plus clause recall). */

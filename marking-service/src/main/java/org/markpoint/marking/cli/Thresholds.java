@@ -39,9 +39,16 @@ final class Thresholds {
     }
 
     static Choice choose(double[][] x, double[] y, List<SemEvalData.Answer> answers, List<Candidate> candidates) {
+        return choose(x, y, questionFolds(answers), candidates);
+    }
+
+    /**
+     * The same choice over the given fold of every row (e.g. {@link #moduleFolds}: the proxy for unseen domains).
+     */
+    static Choice choose(double[][] x, double[] y, int[] fold, List<Candidate> candidates) {
         Choice best = null;
         for (Candidate candidate : candidates) {
-            Choice c = bestMacroF1Cut(x, y, answers, candidate);
+            Choice c = bestMacroF1Cut(x, y, fold, candidate);
             if (best == null || c.macroF1() > best.macroF1() + 1e-9) {
                 best = c;
             }
@@ -49,17 +56,37 @@ final class Thresholds {
         return best;
     }
 
-    static Choice bestMacroF1Cut(double[][] x, double[] y, List<SemEvalData.Answer> answers, Candidate candidate) {
+    /** Five folds, questions dealt to them in order of first appearance. */
+    static int[] questionFolds(List<SemEvalData.Answer> answers) {
         Map<String, Integer> foldOf = new HashMap<>();
-        int[] fold = new int[y.length];
-        for (int i = 0; i < y.length; i++) {
+        int[] fold = new int[answers.size()];
+        for (int i = 0; i < fold.length; i++) {
             fold[i] = foldOf.computeIfAbsent(answers.get(i).questionId(), q -> foldOf.size() % FOLDS);
         }
-        if (foldOf.size() < FOLDS) {
+        return fold;
+    }
+
+    /**
+     * One fold per SciEntsBank module (the question id's prefix before {@code _}, e.g. {@code EM_45b}): held-out
+     * folds then hold only questions of a domain the fit never saw, a training-only proxy for unseen domains.
+     */
+    static int[] moduleFolds(List<SemEvalData.Answer> answers) {
+        Map<String, Integer> foldOf = new HashMap<>();
+        int[] fold = new int[answers.size()];
+        for (int i = 0; i < fold.length; i++) {
+            String q = answers.get(i).questionId();
+            fold[i] = foldOf.computeIfAbsent(q.substring(0, Math.max(0, q.indexOf('_'))), m -> foldOf.size());
+        }
+        return fold;
+    }
+
+    static Choice bestMacroF1Cut(double[][] x, double[] y, int[] fold, Candidate candidate) {
+        int folds = java.util.Arrays.stream(fold).max().orElse(-1) + 1;
+        if (folds < FOLDS) {
             return new Choice(candidate, 0.5, Double.NaN);
         }
         double[] p = new double[y.length];
-        for (int f = 0; f < FOLDS; f++) {
+        for (int f = 0; f < folds; f++) {
             List<double[]> tx = new ArrayList<>();
             List<Double> ty = new ArrayList<>();
             for (int i = 0; i < y.length; i++) {

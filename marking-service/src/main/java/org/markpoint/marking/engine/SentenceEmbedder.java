@@ -39,23 +39,45 @@ public final class SentenceEmbedder {
 
     /** Loads the model (about a second); fails with a clear message if the optional jar is missing. */
     public static SentenceEmbedder load() {
-        if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
-            System.setProperty("DJL_CACHE_DIR",
-                    Path.of(System.getProperty("java.io.tmpdir"), "markpoint-djl").toString());
+        try (InputStream tokenizer = miniLmTokenizer()) {
+            return new SentenceEmbedder(new Model(new OnnxBertBiEncoder(OrtEnvironment.getEnvironment(),
+                    miniLmSession(), tokenizer, PoolingMode.MEAN)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the MiniLM tokenizer from the classpath", e);
         }
-        System.setProperty("ai.djl.offline", "true");
-        try (InputStream onnx = resource(MODEL); InputStream tokenizer = resource(TOKENIZER)) {
-            OrtEnvironment env = OrtEnvironment.getEnvironment();
+    }
+
+    /**
+     * A new ONNX Runtime session over the shipped MiniLM file, one intra-op thread (callers parallelise); also for
+     * callers that need its per-token outputs. Sets up DJL's tokenizers to run offline first.
+     */
+    public static OrtSession miniLmSession() {
+        offlineTokenizers();
+        try (InputStream onnx = resource(MODEL)) {
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
-            OrtSession session = env.createSession(onnx.readAllBytes(), options);
-            return new SentenceEmbedder(new Model(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.MEAN)));
+            return OrtEnvironment.getEnvironment().createSession(onnx.readAllBytes(), options);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the MiniLM model from the classpath", e);
         } catch (OrtException e) {
             throw new IllegalStateException("cannot start ONNX Runtime for the MiniLM model", e);
         }
+    }
+
+    /** MiniLM's tokenizer definition (HuggingFace tokenizer.json), shipped beside the model. */
+    public static InputStream miniLmTokenizer() {
+        offlineTokenizers();
+        return resource(TOKENIZER);
+    }
+
+    /** DJL offline, its native tokenizer library unpacked under {@code DJL_CACHE_DIR} (default: in the temp dir). */
+    private static void offlineTokenizers() {
+        if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
+            System.setProperty("DJL_CACHE_DIR",
+                    Path.of(System.getProperty("java.io.tmpdir"), "markpoint-djl").toString());
+        }
+        System.setProperty("ai.djl.offline", "true");
     }
 
     private static InputStream resource(String name) {

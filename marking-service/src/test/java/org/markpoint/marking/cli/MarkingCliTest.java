@@ -126,6 +126,14 @@ class MarkingCliTest {
                 .contains("macroF1");
     }
 
+    @Test
+    void givenSciEntsBankQuestionIds_whenModuleFolds_thenOneFoldPerModulePrefix() {
+        List<SemEvalData.Answer> answers = java.util.stream.Stream.of("EM_45b", "EM_16b", "FN_3", "EM_45b")
+                .map(id -> new SemEvalData.Answer(id, "q", List.of("r"), "a", true)).toList();
+        assertThat(Thresholds.moduleFolds(answers)).containsExactly(0, 0, 1, 0);
+        assertThat(Thresholds.questionFolds(answers)).containsExactly(0, 1, 2, 0);
+    }
+
     private static void writeQuestion(Path folder, String id, int pairs) throws Exception {
         Files.createDirectories(folder);
         List<String> answers = new ArrayList<>();
