@@ -12,13 +12,16 @@
 #     -Dmdep.outputFile=/tmp/perf-cp.txt -Dmdep.includeScope=test
 # Env: SERVICE_OPTS (JVM flags for marking-service and gateway; default the launcher's C1-only set), N (5000),
 #   CONCURRENCY (16), WARMUP (2000), BATCH (10000), LEARNERS (50: learners the mark-learners run spreads over),
-#   CP_FILE (/tmp/perf-cp.txt), PORT_BASE (186: ports ${PORT_BASE}xx), KEEP=1 leaves the stack running.
+#   CP_FILE (/tmp/perf-cp.txt), PORT_BASE (186: ports ${PORT_BASE}xx), KEEP=1 leaves the stack running,
+#   INFRA_JAR (the dev Mongo/Kafka exec jar; e.g. an older build's, for before/after pairs), MONGO_OPTS (extra JVM
+#   flags for the Mongo server, e.g. -XX:StartFlightRecording=...).
 set -u
 cd "$(dirname "$0")/../.."
 J=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 V=0.1.0-SNAPSHOT
 P=${PORT_BASE:-186}
 B=target/gateway-load
+INFRA_JAR=${INFRA_JAR:-infra/target/infra-$V-exec.jar}
 LAUNCHER_OPTS="-Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms32m --enable-native-access=ALL-UNNAMED"
 SERVICE_OPTS=${SERVICE_OPTS:-$LAUNCHER_OPTS}
 N=${N:-5000} CONCURRENCY=${CONCURRENCY:-16} WARMUP=${WARMUP:-2000} BATCH=${BATCH:-10000} LEARNERS=${LEARNERS:-50}
@@ -39,9 +42,10 @@ stop() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done; for p in "${PIDS
 [[ ${KEEP:-0} == 1 ]] || trap stop EXIT
 
 rm -rf $B; mkdir -p $B/mongo $B/kafka
-$J $LAUNCHER_OPTS -jar infra/target/infra-$V-exec.jar mongo --port ${P}17 --data $B/mongo > $B/mongo.log 2>&1 &
+# shellcheck disable=SC2086
+$J $LAUNCHER_OPTS ${MONGO_OPTS:-} -jar "$INFRA_JAR" mongo --port ${P}17 --data $B/mongo > $B/mongo.log 2>&1 &
 PIDS+=($!); NAMES+=(mongo)
-$J $LAUNCHER_OPTS -Xmx512m -jar infra/target/infra-$V-exec.jar kafka --port ${P}92 --controller-port ${P}93 \
+$J $LAUNCHER_OPTS -Xmx512m -jar "$INFRA_JAR" kafka --port ${P}92 --controller-port ${P}93 \
   --data $B/kafka > $B/kafka.log 2>&1 &
 PIDS+=($!); NAMES+=(kafka)
 sleep 3
