@@ -4,12 +4,15 @@ import java.util.List;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
 
 /**
  * mongo-java-server's H2 backend with two changes for the dev stack:
@@ -17,7 +20,8 @@ import io.netty.channel.Channel;
  * <li>it answers {@code hello} (1.47 knows only the legacy {@code isMaster}, and Spring Boot's Mongo health
  * indicator sends {@code hello}) the way it answers {@code isMaster};</li>
  * <li>unique indexes ({@code _id} and the unique secondary ones) are {@link KeyValueUniqueIndex}es, whose keys H2
- * compares natively instead of serialising both sides of every comparison.</li>
+ * compares natively instead of serialising both sides of every comparison;</li>
+ * <li>documents are stored as BSON ({@link BsonDocumentType}) instead of Java-serialised.</li>
  * </ul>
  */
 final class DevH2Backend extends H2Backend {
@@ -50,6 +54,10 @@ final class DevH2Backend extends H2Backend {
      */
     private final class Database extends H2Database {
 
+        // H2Database's map name prefixes (its own constants are not visible from here)
+        private static final String DATABASES_PREFIX = "databases.";
+        private static final String META_PREFIX = "meta.";
+
         Database(String databaseName) {
             super(databaseName, getMvStore(), getCursorRegistry());
         }
@@ -60,6 +68,16 @@ final class DevH2Backend extends H2Backend {
             return new KeyValueUniqueIndex(
                     KeyValueUniqueIndex.openMap(getMvStore(), getFullCollectionNamespace(collectionName), indexName),
                     indexName, keys, sparse);
+        }
+
+        // the same maps H2Database opens, with documents written as BSON (old Java-serialised ones still read)
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> documents = getMvStore().openMap(DATABASES_PREFIX + namespace,
+                    new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
+            MVMap<String, Object> meta = getMvStore().openMap(META_PREFIX + namespace);
+            return new H2Collection(this, collectionName, options, documents, meta, cursorRegistry);
         }
 
         @Override

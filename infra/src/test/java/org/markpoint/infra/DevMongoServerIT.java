@@ -85,6 +85,7 @@ class DevMongoServerIT {
             assertDuplicateRefused(() -> docs.insertOne(new Document("_id", "doc-5").append("key", 1000)));
             assertDuplicateRefused(() -> docs.insertOne(new Document("_id", "doc-new").append("key", 5)));
             docs.insertOne(new Document("_id", "doc-new").append("key", 1000));
+            docs.updateOne(Filters.eq("_id", "doc-18"), new Document("$set", new Document("text", "changed")));
         }
         assertThat(indexMapNames()).noneMatch(name -> name.contains("._index_"))
                 .contains("it.docs._keyindex__id_", "it.docs._keyindex_key_1");
@@ -93,6 +94,8 @@ class DevMongoServerIT {
                 MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> docs = collection(client);
             assertThat(docs.find(Filters.eq("key", 1000)).first()).containsEntry("_id", "doc-new");
+            assertThat(docs.find(Filters.eq("_id", "doc-18")).first()).containsEntry("text", "changed");
+            assertThat(docs.find(Filters.eq("_id", "doc-19")).first()).containsEntry("text", "answer 19");
             assertDuplicateRefused(() -> docs.insertOne(new Document("_id", "doc-new")));
         }
     }
