@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load through the gateway on the embedded stack (issue 5 "Speed"): a partial stack on private ports (dev MongoDB-wire
 # server with its H2 backend, dev KRaft broker, marking-service, gateway) started with the launcher's JVM flags, then
-# marking-service's LoadDriver: single marks (closed loop, bounded concurrency) and one 10,000-answer batch.
+# marking-service's LoadDriver: single marks (closed loop, bounded concurrency) and one 10,000-answer batch. Heap
+# limits as the launcher sets them (mongo -Xmx256m, kafka -Xmx512m).
 # The load average (1 min) is printed before and after every run.
 #
 #   infra/scripts/gateway-load.sh [mark|mark-learners|batch|all]     (default all)
@@ -44,7 +45,7 @@ stop() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done; for p in "${PIDS
 
 rm -rf $B; mkdir -p $B/mongo $B/kafka
 # shellcheck disable=SC2086
-$J $LAUNCHER_OPTS ${MONGO_OPTS:-} -jar "$INFRA_JAR" mongo --port ${P}17 --data $B/mongo > $B/mongo.log 2>&1 &
+$J $LAUNCHER_OPTS -Xmx256m ${MONGO_OPTS:-} -jar "$INFRA_JAR" mongo --port ${P}17 --data $B/mongo > $B/mongo.log 2>&1 &
 PIDS+=($!); NAMES+=(mongo)
 $J $LAUNCHER_OPTS -Xmx512m -jar "$INFRA_JAR" kafka --port ${P}92 --controller-port ${P}93 \
   --data $B/kafka > $B/kafka.log 2>&1 &
