@@ -4,16 +4,12 @@ import java.util.List;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
-import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
-import org.h2.mvstore.MVMap;
-import org.h2.mvstore.MVStore;
 
 /**
  * mongo-java-server's H2 backend with two changes for the dev stack:
@@ -21,21 +17,13 @@ import org.h2.mvstore.MVStore;
  * <li>it answers {@code hello} (1.47 knows only the legacy {@code isMaster}, and Spring Boot's Mongo health
  * indicator sends {@code hello}) the way it answers {@code isMaster};</li>
  * <li>unique indexes ({@code _id} and the unique secondary ones) are {@link KeyValueUniqueIndex}es, whose keys H2
- * compares natively instead of serialising both sides of every comparison;</li>
- * <li>documents are stored as BSON ({@link BsonDocumentType}) instead of Java-serialised.</li>
+ * compares natively instead of serialising both sides of every comparison.</li>
  * </ul>
  */
 final class DevH2Backend extends H2Backend {
 
-    /**
-     * H2 rewrites a whole page when one value in it changes, at each commit (about every second). With its default
-     * split size (16 KB) a page held several documents, so storing one mark re-encoded its neighbours too; at 4 KB
-     * most documents have a page of their own (a 10,000-answer batch: ~30 % less CPU in this process).
-     */
-    static final int PAGE_SPLIT_BYTES = 4 * 1024;
-
     DevH2Backend(String fileName) {
-        super(new MVStore.Builder().fileName(fileName).pageSplitSize(PAGE_SPLIT_BYTES).open());
+        super(fileName);
     }
 
     @Override
@@ -62,10 +50,6 @@ final class DevH2Backend extends H2Backend {
      */
     private final class Database extends H2Database {
 
-        // H2Database's map name prefixes (its own constants are not visible from here)
-        private static final String DATABASES_PREFIX = "databases.";
-        private static final String META_PREFIX = "meta.";
-
         Database(String databaseName) {
             super(databaseName, getMvStore(), getCursorRegistry());
         }
@@ -76,16 +60,6 @@ final class DevH2Backend extends H2Backend {
             return new KeyValueUniqueIndex(
                     KeyValueUniqueIndex.openMap(getMvStore(), getFullCollectionNamespace(collectionName), indexName),
                     indexName, keys, sparse);
-        }
-
-        // the same maps H2Database opens, with documents written as BSON (old Java-serialised ones still read)
-        @Override
-        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-            String namespace = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> documents = getMvStore().openMap(DATABASES_PREFIX + namespace,
-                    new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
-            MVMap<String, Object> meta = getMvStore().openMap(META_PREFIX + namespace);
-            return new H2Collection(this, collectionName, options, documents, meta, cursorRegistry);
         }
 
         @Override
