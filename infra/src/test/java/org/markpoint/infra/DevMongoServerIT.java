@@ -58,7 +58,8 @@ class DevMongoServerIT {
     }
 
     @Test
-    void givenStoreWrittenByPlainH2Backend_whenOpened_thenIndexesMovedAndStillFindAndRefuseDuplicates() throws Exception {
+    void givenStoreWrittenByPlainH2Backend_whenOpened_thenIndexesMovedAndStillFindAndRefuseDuplicates()
+            throws Exception {
         int port = FreePorts.pick(1)[0];
         String file = dataDir.resolve(DevMongoServer.STORE_FILE).toString();
         MongoServer old = new MongoServer(new H2Backend(file));
@@ -74,7 +75,8 @@ class DevMongoServerIT {
         } finally {
             old.shutdown();
         }
-        assertThat(indexMapNames()).anyMatch(name -> name.contains("._index_")).noneMatch(name -> name.contains("._keyindex_"));
+        assertThat(indexMapNames()).anyMatch(name -> name.contains("._index_"))
+                .noneMatch(name -> name.contains("._keyindex_"));
 
         try (DevMongoServer server = DevMongoServer.start(port, dataDir);
                 MongoClient client = MongoClients.create(server.connectionString())) {

@@ -27,8 +27,8 @@ import org.springframework.data.mongodb.core.query.Update;
  * Works through a batch one chunk at a time, from its first unfinished chunk, marking each chunk's items on a bounded
  * pool. Safe to stop anywhere: every item's mark id is derived from the batch id and the item's position, so marks
  * stored before a crash are found and kept (never marked twice); a chunk's results and its "done" flag are one
- * write, the only write to the (large) chunk document while the batch runs; the batch's progress is set from the chunk it just finished, so a chunk finished just before a crash is
- * counted once on resume.
+ * write, the only write to the (large) chunk document while the batch runs; the batch's progress is set from the
+ * chunk it just finished, so a chunk finished just before a crash is counted once on resume.
  */
 public final class BatchRunner {
 
@@ -92,9 +92,8 @@ public final class BatchRunner {
         for (int j = 0; j < items.size(); j++) {
             markIds.add(MarkingService.markId(tenant, BatchChunk.itemKey(batch.id(), chunk.firstItem() + j)));
         }
-        Map<String, MarkDocument> stored = !mayHaveMarks ? Map.of() : marking.findAll(tenant, markIds).stream()
+        Map<String, MarkDocument> earlierMarks = !mayHaveMarks ? Map.of() : marking.findAll(tenant, markIds).stream()
                 .collect(Collectors.toMap(MarkDocument::id, Function.identity()));
-        Map<String, MarkDocument> earlierMarks = stored;
         Map<String, Object> targets = new ConcurrentHashMap<>();
         ItemResult[] results = new ItemResult[items.size()];
         MarkDocument[] fresh = new MarkDocument[items.size()];
