@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load through the gateway on the embedded stack (issue 5 "Speed"): a partial stack on private ports (dev MongoDB-wire
 # server with its H2 backend, dev KRaft broker, marking-service, gateway) started with the launcher's JVM flags, then
-# marking-service's LoadDriver: single marks (closed loop, bounded concurrency) and one 10,000-answer batch.
+# marking-service's LoadDriver: single marks (closed loop, bounded concurrency) and one 10,000-answer batch. Heap
+# limits as the launcher sets them (mongo -Xmx256m, kafka -Xmx512m).
 # The load average (1 min) is printed before and after every run.
 #
 #   infra/scripts/gateway-load.sh [mark|mark-learners|batch|all]     (default all)
@@ -12,13 +13,17 @@
 #     -Dmdep.outputFile=/tmp/perf-cp.txt -Dmdep.includeScope=test
 # Env: SERVICE_OPTS (JVM flags for marking-service and gateway; default the launcher's C1-only set), N (5000),
 #   CONCURRENCY (16), WARMUP (2000), BATCH (10000), LEARNERS (50: learners the mark-learners run spreads over),
-#   CP_FILE (/tmp/perf-cp.txt), PORT_BASE (186: ports ${PORT_BASE}xx), KEEP=1 leaves the stack running.
+#   CP_FILE (/tmp/perf-cp.txt), PORT_BASE (186: ports ${PORT_BASE}xx), KEEP=1 leaves the stack running,
+#   INFRA_JAR and MARKING_JAR (the dev Mongo/Kafka and marking-service exec jars; e.g. an older build's, for
+#   before/after pairs), MONGO_OPTS (extra JVM flags for the Mongo server, e.g. -XX:StartFlightRecording=...).
 set -u
 cd "$(dirname "$0")/../.."
 J=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 V=0.1.0-SNAPSHOT
 P=${PORT_BASE:-186}
 B=target/gateway-load
+INFRA_JAR=${INFRA_JAR:-infra/target/infra-$V-exec.jar}
+MARKING_JAR=${MARKING_JAR:-marking-service/target/marking-service-$V-exec.jar}
 LAUNCHER_OPTS="-Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms32m --enable-native-access=ALL-UNNAMED"
 SERVICE_OPTS=${SERVICE_OPTS:-$LAUNCHER_OPTS}
 N=${N:-5000} CONCURRENCY=${CONCURRENCY:-16} WARMUP=${WARMUP:-2000} BATCH=${BATCH:-10000} LEARNERS=${LEARNERS:-50}
@@ -39,14 +44,15 @@ stop() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done; for p in "${PIDS
 [[ ${KEEP:-0} == 1 ]] || trap stop EXIT
 
 rm -rf $B; mkdir -p $B/mongo $B/kafka
-$J $LAUNCHER_OPTS -jar infra/target/infra-$V-exec.jar mongo --port ${P}17 --data $B/mongo > $B/mongo.log 2>&1 &
+# shellcheck disable=SC2086
+$J $LAUNCHER_OPTS -Xmx256m ${MONGO_OPTS:-} -jar "$INFRA_JAR" mongo --port ${P}17 --data $B/mongo > $B/mongo.log 2>&1 &
 PIDS+=($!); NAMES+=(mongo)
-$J $LAUNCHER_OPTS -Xmx512m -jar infra/target/infra-$V-exec.jar kafka --port ${P}92 --controller-port ${P}93 \
+$J $LAUNCHER_OPTS -Xmx512m -jar "$INFRA_JAR" kafka --port ${P}92 --controller-port ${P}93 \
   --data $B/kafka > $B/kafka.log 2>&1 &
 PIDS+=($!); NAMES+=(kafka)
 sleep 3
 # shellcheck disable=SC2086 # flag lists
-$J $SERVICE_OPTS -jar marking-service/target/marking-service-$V-exec.jar --server.port=${P}82 > $B/marking.log 2>&1 &
+$J $SERVICE_OPTS -jar "$MARKING_JAR" --server.port=${P}82 > $B/marking.log 2>&1 &
 PIDS+=($!); NAMES+=(marking); echo "marking-service pid $!"
 # shellcheck disable=SC2086
 $J $SERVICE_OPTS -jar gateway/target/gateway-$V-exec.jar --server.port=${P}80 > $B/gateway.log 2>&1 &

@@ -7,12 +7,11 @@ import java.util.concurrent.CountDownLatch;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.bson.Document;
-import io.netty.channel.Channel;
 
 /**
  * A MongoDB-wire server (mongo-java-server) whose data lives in one H2 MVStore file under the
- * data dir, so it survives restarts. Closing it closes the store, which writes what is pending.
+ * data dir, so it survives restarts. Closing it closes the store, which writes what is pending. The backend is
+ * {@link DevH2Backend}: it answers {@code hello} and keeps unique indexes in maps H2 compares natively.
  */
 public final class DevMongoServer implements AutoCloseable {
 
@@ -46,7 +45,7 @@ public final class DevMongoServer implements AutoCloseable {
 
     public static DevMongoServer start(int port, Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
-        H2Backend backend = new HelloAnsweringH2Backend(dataDir.resolve(STORE_FILE).toString());
+        H2Backend backend = new DevH2Backend(dataDir.resolve(STORE_FILE).toString());
         MongoServer server = new MongoServer(backend);
         try {
             server.bind("127.0.0.1", port);
@@ -66,27 +65,6 @@ public final class DevMongoServer implements AutoCloseable {
         if (!closed) {
             closed = true;
             server.shutdown();
-        }
-    }
-
-    /**
-     * mongo-java-server 1.47 knows the legacy {@code isMaster} but not its successor {@code hello},
-     * which Spring Boot's Mongo health indicator sends; answer it the same way so health is UP.
-     */
-    static final class HelloAnsweringH2Backend extends H2Backend {
-
-        HelloAnsweringH2Backend(String fileName) {
-            super(fileName);
-        }
-
-        @Override
-        public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-            if ("hello".equalsIgnoreCase(command)) {
-                Document reply = super.handleCommand(channel, databaseName, "isMaster", query);
-                reply.put("isWritablePrimary", Boolean.TRUE);
-                return reply;
-            }
-            return super.handleCommand(channel, databaseName, command, query);
         }
     }
 }

@@ -27,8 +27,8 @@ import org.springframework.data.mongodb.core.query.Update;
  * Works through a batch one chunk at a time, from its first unfinished chunk, marking each chunk's items on a bounded
  * pool. Safe to stop anywhere: every item's mark id is derived from the batch id and the item's position, so marks
  * stored before a crash are found and kept (never marked twice); a chunk's results and its "done" flag are one
- * write; the batch's progress is set from the chunk it just finished, so a chunk finished just before a crash is
- * counted once on resume.
+ * write, the only write to the (large) chunk document while the batch runs; the batch's progress is set from the
+ * chunk it just finished, so a chunk finished just before a crash is counted once on resume.
  */
 public final class BatchRunner {
 
@@ -54,8 +54,22 @@ public final class BatchRunner {
             return batch;
         }
         batch = withProgress(batch, BatchDocument.RUNNING, batch.nextChunk(), batch.done(), batch.errors(), true);
+        // Chunks are marked one after another, each only once the one before it is done, so an earlier run that
+        // died left at most one chunk with some of its marks stored: the first unfinished one. Only that chunk
+        // looks its marks up; a chunk this run reaches after marking another cannot have any yet.
+        boolean firstToMark = true;
         while (batch.nextChunk() < batch.chunks() && keepGoing.getAsBoolean()) {
-            batch = runChunk(batch);
+            BatchChunk chunk = chunk(batch);
+            List<ItemResult> results = chunk.results();
+            if (!chunk.done()) {
+                results = mark(batch, chunk, firstToMark);
+                firstToMark = false;
+                mongo.updateFirst(new Query(Criteria.where("_id").is(chunk.id())),
+                        new Update().set("results", results).set("done", true), BatchChunk.class);
+            }
+            int errors = (int) results.stream().filter(r -> ItemResult.ERROR.equals(r.status())).count();
+            batch = withProgress(batch, BatchDocument.RUNNING, batch.nextChunk() + 1, batch.done() + results.size(),
+                    batch.errors() + errors, false);
         }
         if (batch.nextChunk() >= batch.chunks()) {
             batch = withProgress(batch, BatchDocument.DONE, batch.nextChunk(), batch.done(), batch.errors(), false);
@@ -63,39 +77,23 @@ public final class BatchRunner {
         return batch;
     }
 
-    private BatchDocument runChunk(BatchDocument batch) {
-        String chunkId = BatchChunk.key(batch.id(), batch.nextChunk());
-        BatchChunk chunk = mongo.findById(chunkId, BatchChunk.class);
+    private BatchChunk chunk(BatchDocument batch) {
+        BatchChunk chunk = mongo.findById(BatchChunk.key(batch.id(), batch.nextChunk()), BatchChunk.class);
         if (chunk == null) {
             throw new IllegalStateException("batch " + batch.id() + " has no chunk " + batch.nextChunk());
         }
-        List<ItemResult> results = chunk.results();
-        if (!chunk.done()) {
-            results = mark(batch, chunk);
-            mongo.updateFirst(new Query(Criteria.where("_id").is(chunkId)),
-                    new Update().set("results", results).set("done", true), BatchChunk.class);
-        }
-        int errors = (int) results.stream().filter(r -> ItemResult.ERROR.equals(r.status())).count();
-        return withProgress(batch, BatchDocument.RUNNING, batch.nextChunk() + 1, batch.done() + results.size(),
-                batch.errors() + errors, false);
+        return chunk;
     }
 
-    private List<ItemResult> mark(BatchDocument batch, BatchChunk chunk) {
+    private List<ItemResult> mark(BatchDocument batch, BatchChunk chunk, boolean mayHaveMarks) {
         String tenant = batch.tenantId();
         List<BatchItem> items = chunk.items();
         List<String> markIds = new ArrayList<>(items.size());
         for (int j = 0; j < items.size(); j++) {
             markIds.add(MarkingService.markId(tenant, BatchChunk.itemKey(batch.id(), chunk.firstItem() + j)));
         }
-        Map<String, MarkDocument> stored = Map.of();
-        if (chunk.started()) {
-            stored = marking.findAll(tenant, markIds).stream()
-                    .collect(Collectors.toMap(MarkDocument::id, Function.identity()));
-        } else {
-            mongo.updateFirst(new Query(Criteria.where("_id").is(chunk.id())), new Update().set("started", true),
-                    BatchChunk.class);
-        }
-        Map<String, MarkDocument> earlierMarks = stored;
+        Map<String, MarkDocument> earlierMarks = !mayHaveMarks ? Map.of() : marking.findAll(tenant, markIds).stream()
+                .collect(Collectors.toMap(MarkDocument::id, Function.identity()));
         Map<String, Object> targets = new ConcurrentHashMap<>();
         ItemResult[] results = new ItemResult[items.size()];
         MarkDocument[] fresh = new MarkDocument[items.size()];

@@ -101,7 +101,7 @@ public class BatchService {
             if (!current.isEmpty() && (current.size() >= props.chunkItems()
                     || chars + item.size() > props.chunkChars())) {
                 chunks.add(new BatchChunk(BatchChunk.key(batchId, chunks.size()), batchId, tenantId, chunks.size(),
-                        first, current, List.of(), false, false));
+                        first, current, List.of(), false));
                 current = new ArrayList<>();
                 chars = 0;
                 first = i;
@@ -110,7 +110,7 @@ public class BatchService {
             chars += item.size();
         }
         chunks.add(new BatchChunk(BatchChunk.key(batchId, chunks.size()), batchId, tenantId, chunks.size(), first,
-                current, List.of(), false, false));
+                current, List.of(), false));
         return chunks;
     }
 

@@ -63,7 +63,7 @@ public class LearnerErasure {
                     r.markId(), r.mark(), r.maxMarks(), r.pointsHit(), r.confidence(), List.of(), r.flags(), r.error())
                     : r).toList();
             mongo.save(new BatchChunk(chunk.id(), chunk.batchId(), chunk.tenantId(), chunk.index(), chunk.firstItem(),
-                    items, results, chunk.started(), chunk.done()));
+                    items, results, chunk.done()));
         }
     }
 }

@@ -108,19 +108,19 @@ class BatchResumeIT {
         assertThat(stopped.status()).isEqualTo(BatchDocument.RUNNING);
         assertThat(stopped.nextChunk()).isEqualTo(3);
         assertThat(stopped.done()).isEqualTo(120);
-        // ...and dies while marking chunk 3: 16 of its marks are stored, its results are not
+        // ...and dies while marking chunk 3: 16 of its marks are stored, its results are not. Item 120's stored mark
+        // is made different from what marking it again would give (0 of 2 instead of 2), to see which one counts
         MarkingService.Target target = firstMarking.target("demo", "q-resume", null);
         List<MarkDocument> early = new ArrayList<>();
         for (int i = 120; i < 136; i++) {
             String key = BatchChunk.itemKey(batch.id(), i);
             BatchItem item = items().get(i);
+            String answer = i == 120 ? "The canteen food improved." : item.answer();
             if (!item.questionId().equals("q-missing")) {
-                early.add(firstMarking.prepare("demo", item.learnerId(), item.answer(), target, "",
+                early.add(firstMarking.prepare("demo", item.learnerId(), answer, target, "",
                         MarkingService.markId("demo", key), key));
             }
         }
-        firstDb.updateFirst(new Query(Criteria.where("_id").is(BatchChunk.key(batch.id(), 3))),
-                new Update().set("started", true), BatchChunk.class);
         firstMarking.insertAll(early);
         // ...and chunk 2's progress never reached the batch document (items 7 and 13 are the errors before it)
         firstDb.updateFirst(new Query(Criteria.where("_id").is(batch.id())),
@@ -157,6 +157,10 @@ class BatchResumeIT {
         MarkDocument kept = secondDb.findById(early.get(0).id(), MarkDocument.class);
         assertThat(kept.createdAt()).isEqualTo(early.get(0).createdAt().truncatedTo(ChronoUnit.MILLIS));
         assertThat(markIds).containsAll(early.stream().map(MarkDocument::id).toList());
+        // ...and the results report them: the chunk cut off mid-way looked its stored marks up instead of marking again
+        assertThat(results.get(120).markId()).isEqualTo(early.get(0).id());
+        assertThat(results.get(120).mark()).isZero();
+        assertThat(results.get(123).mark()).isEqualTo(2);
         marking(secondDb).insertAll(early);
         assertThat(secondDb.count(new Query(), MarkDocument.class)).as("a second insert of the same marks is dropped")
                 .isEqualTo(ITEMS - 5);
