@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -23,6 +24,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -58,8 +60,7 @@ class DevKafkaClusterIT {
         try {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
                 admin.createTopics(List.of(new NewTopic(TOPIC, 6, (short) 3))).all().get(60, TimeUnit.SECONDS);
-                TopicDescription topic = admin.describeTopics(List.of(TOPIC)).allTopicNames()
-                        .get(30, TimeUnit.SECONDS).get(TOPIC);
+                TopicDescription topic = describeOnceKnown(admin);
                 assertThat(topic.partitions()).allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
             }
 
@@ -101,6 +102,24 @@ class DevKafkaClusterIT {
             return DevKafkaBroker.start(port, controllerPort, dataDir.resolve("kafka-" + cluster.nodeId()), cluster);
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The topic's description once the broker that answers knows it: a new topic reaches each broker's metadata a
+     * moment after the controller created it, and until then describing it fails with UnknownTopicOrPartition.
+     */
+    private static TopicDescription describeOnceKnown(Admin admin) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                return admin.describeTopics(List.of(TOPIC)).allTopicNames().get(30, TimeUnit.SECONDS).get(TOPIC);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
         }
     }
 
