@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Picks the L2 penalty and the probability cut that maximise macro-F1 in 5-fold cross-validation grouped by
@@ -58,12 +59,7 @@ final class Thresholds {
 
     /** Five folds, questions dealt to them in order of first appearance. */
     static int[] questionFolds(List<SemEvalData.Answer> answers) {
-        Map<String, Integer> foldOf = new HashMap<>();
-        int[] fold = new int[answers.size()];
-        for (int i = 0; i < fold.length; i++) {
-            fold[i] = foldOf.computeIfAbsent(answers.get(i).questionId(), q -> foldOf.size() % FOLDS);
-        }
-        return fold;
+        return folds(answers, q -> q, FOLDS);
     }
 
     /**
@@ -71,11 +67,16 @@ final class Thresholds {
      * folds then hold only questions of a domain the fit never saw, a training-only proxy for unseen domains.
      */
     static int[] moduleFolds(List<SemEvalData.Answer> answers) {
+        return folds(answers, q -> q.substring(0, Math.max(0, q.indexOf('_'))), Integer.MAX_VALUE);
+    }
+
+    /** Each answer's fold: the groups (of question ids) dealt to folds in order of first appearance, wrapping. */
+    private static int[] folds(List<SemEvalData.Answer> answers, UnaryOperator<String> groupOfQuestion, int wrap) {
         Map<String, Integer> foldOf = new HashMap<>();
         int[] fold = new int[answers.size()];
         for (int i = 0; i < fold.length; i++) {
-            String q = answers.get(i).questionId();
-            fold[i] = foldOf.computeIfAbsent(q.substring(0, Math.max(0, q.indexOf('_'))), m -> foldOf.size());
+            fold[i] = foldOf.computeIfAbsent(groupOfQuestion.apply(answers.get(i).questionId()),
+                    g -> foldOf.size() % wrap);
         }
         return fold;
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import opennlp.tools.lemmatizer.LemmatizerME;
 import opennlp.tools.lemmatizer.LemmatizerModel;
 import opennlp.tools.postag.POSModel;
@@ -66,14 +67,20 @@ final class LinguisticAnalyser {
         this.lemmatizerModel = load("opennlp-en-ud-ewt-lemmas-1.3-2.5.4.bin", LemmatizerModel::new);
     }
 
-    /** An idle pipeline for this caller alone until {@link #giveBack}, built when none is idle. */
-    private Pipeline borrow() {
+    /**
+     * Runs {@code work} on an idle pipeline, this caller's alone meanwhile (built when none is idle), then gives it
+     * back to the pool (dropped when the pool is full).
+     */
+    private <T> T withPipeline(Function<Pipeline, T> work) {
         Pipeline p = idle.poll();
-        return p != null ? p : new Pipeline();
-    }
-
-    private void giveBack(Pipeline p) {
-        idle.offer(p); // dropped when the pool is full
+        if (p == null) {
+            p = new Pipeline();
+        }
+        try {
+            return work.apply(p);
+        } finally {
+            idle.offer(p);
+        }
     }
 
     /** How many pipelines were built so far (for tests: a pool that works builds about one per concurrent caller). */
@@ -86,12 +93,7 @@ final class LinguisticAnalyser {
     }
 
     AnalysedText analyse(String text) {
-        Pipeline p = borrow();
-        try {
-            return analyse(p, text);
-        } finally {
-            giveBack(p);
-        }
+        return withPipeline(p -> analyse(p, text));
     }
 
     private AnalysedText analyse(Pipeline p, String text) {
@@ -207,12 +209,7 @@ final class LinguisticAnalyser {
         if (cached != null) {
             return cached;
         }
-        Pipeline p = borrow();
-        try {
-            return stem(p, lemma);
-        } finally {
-            giveBack(p);
-        }
+        return withPipeline(p -> stem(p, lemma));
     }
 
     private String stem(Pipeline p, String lemma) {
